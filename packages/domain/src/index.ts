@@ -1,1 +1,2 @@
-export {};
+export * from './locale.js'
+export * from './errors.js'
