@@ -1,2 +1,3 @@
 export * from './locale.js'
 export * from './errors.js'
+export * from './ids.js'
