@@ -1,0 +1,74 @@
+import { type Static, Type } from '@sinclair/typebox'
+import { Value } from '@sinclair/typebox/value'
+import type { PoolConfig } from 'mariadb'
+
+export const DbConfigSchema = Type.Object({
+  DATABASE_URL: Type.String({
+    pattern: '^(mysql|mariadb)://',
+    default: 'mysql://root@127.0.0.1:3306/consultation',
+    description: 'mysql://user:password@host:port/database[?driverOption=value]',
+  }),
+  DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
+  DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 5000 }),
+  DB_ACQUIRE_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10000 }),
+  DB_SLOW_QUERY_MS: Type.Integer({ minimum: 0, default: 200 }),
+  DB_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 1000 }),
+})
+
+export type DbConfig = Static<typeof DbConfigSchema>
+
+/** Validates database settings from an environment-like record (defaults filled in, numbers converted). */
+export function parseDbConfig(env: Record<string, string | undefined>): DbConfig {
+  return Value.Parse(DbConfigSchema, env)
+}
+
+/** The parts of a connection URL the mariadb driver takes as separate options. */
+export type ConnectionOptions = Pick<PoolConfig, 'host' | 'port' | 'user' | 'password' | 'database'> &
+  Record<string, unknown>
+
+/**
+ * Splits `mysql://user:password@host:port/database?option=value` into mariadb driver options. Query
+ * parameters pass through as driver options (`allowPublicKeyRetrieval=true` is needed by MySQL 8.4 without
+ * TLS); `true`/`false` and plain integers are converted the way the driver's own URL parser does.
+ */
+export function parseDatabaseUrl(databaseUrl: string): ConnectionOptions {
+  const url = new URL(databaseUrl)
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new Error(`DATABASE_URL must start with mysql:// or mariadb://, got ${url.protocol}//`)
+  }
+  const options: ConnectionOptions = {}
+  for (const [key, value] of url.searchParams) options[key] = convertOption(value)
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''))
+  return {
+    ...options,
+    host: url.hostname.replace(/^\[(.*)\]$/, '$1') || 'localhost',
+    port: url.port ? Number(url.port) : 3306,
+    user: decodeURIComponent(url.username) || 'root',
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(database ? { database } : {}),
+  }
+}
+
+/** The database named in a connection URL, or undefined when the URL names only a server. */
+export function databaseName(databaseUrl: string): string | undefined {
+  return parseDatabaseUrl(databaseUrl).database
+}
+
+/** The same URL pointing at another database (or at no database when `name` is undefined). */
+export function withDatabase(databaseUrl: string, name: string | undefined): string {
+  const url = new URL(databaseUrl)
+  url.pathname = name === undefined ? '/' : `/${encodeURIComponent(name)}`
+  return url.toString()
+}
+
+/** Backtick-quotes an identifier for MySQL (database names in CREATE/DROP DATABASE). */
+export function quoteIdentifier(name: string): string {
+  return `\`${name.replaceAll('`', '``')}\``
+}
+
+function convertOption(value: string): unknown {
+  if (value === 'true') return true
+  if (value === 'false') return false
+  if (/^-?\d+$/.test(value)) return Number(value)
+  return value
+}

@@ -1,0 +1,7 @@
+export {
+  createTestDatabase,
+  repoMigrationsDir,
+  type TeardownHost,
+  type TestDatabase,
+  type TestDatabaseOptions,
+} from './test-database.js'

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto'
+import { fileURLToPath } from 'node:url'
+import { createConnection } from 'mariadb'
+import pino from 'pino'
+import { createDb, type Db } from '../client.js'
+import { parseDatabaseUrl, parseDbConfig, quoteIdentifier, withDatabase } from '../config.js'
+import type { DbLogger } from '../logger.js'
+import { applyMigrations } from '../migrations/apply.js'
+
+/** The repository's `prisma/migrations`, found relative to this file (same depth under src/ and dist/). */
+export const repoMigrationsDir = fileURLToPath(new URL('../../../../prisma/migrations/', import.meta.url))
+
+/** The part of a tap `Test` the helper needs; kept structural so the helper does not import tap. */
+export interface TeardownHost {
+  teardown(fn: () => unknown): void
+}
+
+export interface TestDatabaseOptions {
+  /** Also build a client with `createDb` (disconnected at teardown). */
+  connect?: boolean
+  /** Logger for that client; silent by default. */
+  logger?: DbLogger
+  /** Migrations to apply: the repository's own by default; `false` leaves the database empty. */
+  migrationsDir?: string | false
+  /** Environment to read TEST_DATABASE_URL / DATABASE_URL from; `process.env` by default. */
+  env?: Record<string, string | undefined>
+}
+
+export interface TestDatabase {
+  name: string
+  /** Connection URL of the new database, usable as DATABASE_URL. */
+  url: string
+  /** Present when `connect: true` was asked for. */
+  db?: Db
+}
+
+/**
+ * Creates a uniquely named, freshly migrated database for one test file and drops it at teardown, whether the
+ * test passed or not. The server comes from TEST_DATABASE_URL, else DATABASE_URL (the database part of either
+ * is ignored), else mysql://root@127.0.0.1:3306.
+ */
+export async function createTestDatabase(
+  t: TeardownHost,
+  options: TestDatabaseOptions & { connect: true },
+): Promise<TestDatabase & { db: Db }>
+export async function createTestDatabase(t: TeardownHost, options?: TestDatabaseOptions): Promise<TestDatabase>
+export async function createTestDatabase(t: TeardownHost, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const env = options.env ?? process.env
+  const serverUrl = withDatabase(env.TEST_DATABASE_URL ?? env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306', undefined)
+  const name = `t_${process.pid}_${randomBytes(4).toString('hex')}`
+  const url = withDatabase(serverUrl, name)
+
+  await onServer(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  let db: Db | undefined
+  t.teardown(async () => {
+    await db?.disconnect()
+    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`)
+  })
+
+  if (options.migrationsDir !== false) {
+    await applyMigrations({ url, migrationsDir: options.migrationsDir ?? repoMigrationsDir })
+  }
+  if (options.connect) {
+    db = createDb(parseDbConfig({ DATABASE_URL: url }), options.logger ?? pino({ level: 'silent' }))
+  }
+  return { name, url, ...(db ? { db } : {}) }
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const conn = await createConnection(parseDatabaseUrl(serverUrl))
+  try {
+    await conn.query(sql)
+  } finally {
+    await conn.end()
+  }
+}
