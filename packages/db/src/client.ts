@@ -1,0 +1,99 @@
+import type { EventEmitter } from 'node:events'
+import { PrismaMariaDb } from '@prisma/adapter-mariadb'
+import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client'
+import { createPool, type Pool, type PoolConfig } from 'mariadb'
+import { type DbConfig, parseDatabaseUrl } from './config.js'
+import { PrismaClient } from './generated/prisma/client.js'
+import { checkHealth, type DbHealth, summarizeError } from './health.js'
+import type { DbLogger } from './logger.js'
+
+export interface Db {
+  prisma: PrismaClient
+  /** Settles within `timeoutMs` (default DB_HEALTH_TIMEOUT_MS) even when the database cannot be reached. */
+  healthCheck(timeoutMs?: number): Promise<DbHealth>
+  disconnect(): Promise<void>
+}
+
+/**
+ * Builds a Prisma client over the mariadb driver (no Rust engine), with the pool sized and timed from config,
+ * and pool events, query errors and slow queries logged through `logger`. Nothing connects until the first
+ * query or `prisma.$connect()`.
+ */
+export function createDb(config: DbConfig, logger: DbLogger): Db {
+  const { password: _password, ...target } = parseDatabaseUrl(config.DATABASE_URL)
+  const where = { host: target.host, port: target.port, database: target.database }
+  const poolConfig: PoolConfig = {
+    ...parseDatabaseUrl(config.DATABASE_URL),
+    connectionLimit: config.DB_POOL_SIZE,
+    connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
+    acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
+  }
+  const adapter = observedAdapter(poolConfig, {
+    onPool: (pool) => {
+      logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
+      pool.on('connection', (conn) => logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened'))
+      pool.on('enqueue', () => logger.debug({ db: where }, 'database pool exhausted; query waits for a connection'))
+      // The driver emits 'error' for each failed connection attempt, but its type declarations omit the event.
+      ;(pool as unknown as EventEmitter).on('error', (error: Error) =>
+        logger.warn({ db: where, err: error }, 'database connection failed'),
+      )
+    },
+    onClose: () => logger.info({ db: where }, 'database pool closed'),
+  })
+
+  const prisma = new PrismaClient({
+    adapter,
+    log: [
+      { emit: 'event', level: 'query' },
+      { emit: 'event', level: 'error' },
+      { emit: 'event', level: 'warn' },
+      { emit: 'event', level: 'info' },
+    ],
+  })
+  // Query events carry the SQL and its duration; params are left out because they hold tokens and hashes.
+  prisma.$on('query', (event) => {
+    if (event.duration >= config.DB_SLOW_QUERY_MS) {
+      logger.warn({ durationMs: Math.round(event.duration * 100) / 100, query: event.query }, 'slow query')
+    }
+  })
+  prisma.$on('error', (event) =>
+    logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),
+  )
+  prisma.$on('warn', (event) => logger.warn({ target: event.target }, event.message))
+  prisma.$on('info', (event) => logger.debug({ target: event.target }, event.message))
+
+  return {
+    prisma,
+    healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
+    disconnect: () => prisma.$disconnect(),
+  }
+}
+
+/**
+ * A driver-adapter factory that creates the pool itself, so its events are observed from the first connection
+ * attempt (the stock factory probes the server before handing the pool out). Prisma calls `connect()` again
+ * after `$disconnect()`, so every call builds a fresh pool that the adapter owns and ends on dispose.
+ */
+function observedAdapter(
+  poolConfig: PoolConfig,
+  hooks: { onPool: (pool: Pool) => void; onClose: () => void },
+): SqlDriverAdapterFactory {
+  return {
+    provider: 'mysql',
+    adapterName: '@prisma/adapter-mariadb',
+    async connect() {
+      // prepareCacheLength 0 mirrors the stock factory (it matters only if the binary protocol is used).
+      const pool = createPool({ prepareCacheLength: 0, ...poolConfig })
+      hooks.onPool(pool)
+      // The text protocol skips the prepare/execute/close round trips the binary protocol makes for every
+      // query without a statement cache; parameters are still escaped by the driver.
+      const adapter = await new PrismaMariaDb(pool, { useTextProtocol: true, disposeExternalPool: true }).connect()
+      const dispose = adapter.dispose.bind(adapter)
+      adapter.dispose = async () => {
+        await dispose()
+        hooks.onClose()
+      }
+      return adapter
+    },
+  }
+}

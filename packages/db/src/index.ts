@@ -1,0 +1,7 @@
+export { type DbConfig, DbConfigSchema, parseDbConfig, parseDatabaseUrl } from './config.js'
+export { createDb, type Db } from './client.js'
+export type { DbHealth } from './health.js'
+export type { DbLogger } from './logger.js'
+export { applyMigrations, type ApplyMigrationsOptions, type ApplyMigrationsResult } from './migrations/apply.js'
+export { MigrateError } from './migrations/errors.js'
+export type { MigrationRecord } from './migrations/history.js'
