@@ -1,0 +1,69 @@
+// `pnpm db:check`: compares the Prisma schema with the database in DATABASE_URL and prints the differences.
+// Exit status: 0 no drift, 1 drift, 2 the check could not run (usage, invalid schema, no connection).
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { parseArgs } from 'node:util'
+import { checkDrift, DriftCheckError, formatDriftReport } from '../drift/index.js'
+
+const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url))
+
+const USAGE = `Usage: pnpm db:check [--schema <path>] [--json]
+
+Compares the Prisma schema (default: prisma/schema.prisma) with the database in DATABASE_URL
+(mysql://user:password@host:port/database) and lists every difference.
+  --schema <path>  a schema file, or a folder of .prisma files
+  --json           print the report as JSON
+Exit status: 0 no drift, 1 drift, 2 the check could not run.`
+
+export interface CheckIo {
+  env: Record<string, string | undefined>
+  stdout: (text: string) => void
+  stderr: (text: string) => void
+}
+
+export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
+  let values: { schema?: string; json?: boolean; help?: boolean }
+  try {
+    values = parseArgs({
+      args: argv,
+      options: { schema: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    }).values
+  } catch (error) {
+    io.stderr(`db:check: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
+    return 2
+  }
+  if (values.help) {
+    io.stdout(USAGE)
+    return 0
+  }
+  const url = io.env.DATABASE_URL
+  if (!url) {
+    io.stderr(`db:check: DATABASE_URL is not set\n\n${USAGE}`)
+    return 2
+  }
+  try {
+    const report = await checkDrift({ schemaPath: values.schema ?? DEFAULT_SCHEMA_PATH, url })
+    io.stdout(values.json ? JSON.stringify(report, null, 2) : formatDriftReport(report))
+    return report.hasDrift ? 1 : 0
+  } catch (error) {
+    if (!(error instanceof DriftCheckError)) throw error
+    io.stderr(`db:check: ${error.message}`)
+    return 2
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const io: CheckIo = {
+    env: process.env,
+    stdout: (text) => process.stdout.write(`${text}\n`),
+    stderr: (text) => process.stderr.write(`${text}\n`),
+  }
+  runCheck(process.argv.slice(2), io).then(
+    (code) => {
+      process.exitCode = code
+    },
+    (error: unknown) => {
+      process.stderr.write(`db:check: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+      process.exitCode = 2
+    },
+  )
+}

@@ -1,0 +1,151 @@
+import { createConnection, type Connection, type ConnectionConfig } from 'mariadb'
+import { parseDatabaseUrl, type ConnectionOptions } from '../config.js'
+import { canonicalColumnType, parseColumnType } from './column-type.js'
+import { liveDefault } from './column-default.js'
+import { DriftCheckError } from './errors.js'
+import type { ColumnShape, IndexKind, IndexShape, LiveSchema, ServerFlavor, TableShape } from './types.js'
+
+/** Connection options for the `mariadb` driver from a `mysql://` or `mariadb://` URL naming a database. */
+export function connectionConfigFromUrl(url: string): ConnectionConfig {
+  let options: ConnectionOptions
+  try {
+    options = parseDatabaseUrl(url)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DriftCheckError('usage', `the database URL is not usable (mysql://user:password@host:port/database): ${reason}`)
+  }
+  if (options.database === undefined) {
+    throw new DriftCheckError('usage', 'the database URL names no database (mysql://host:port/<database>)')
+  }
+  return { connectTimeout: 10_000, ...options }
+}
+
+/** Opens a connection to the database in `url`, with errors that say which server could not be reached. */
+export async function connectForDriftCheck(url: string): Promise<Connection> {
+  const config = connectionConfigFromUrl(url)
+  try {
+    return await createConnection(config)
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new DriftCheckError(
+      'connection',
+      `cannot connect to ${config.host}:${config.port} database ${config.database}: ${reason}`,
+      { cause: error },
+    )
+  }
+}
+
+interface ColumnRow {
+  tableName: string
+  columnName: string
+  columnType: string
+  isNullable: string
+  columnDefault: string | null
+  extra: string
+}
+
+interface IndexRow {
+  tableName: string
+  indexName: string
+  nonUnique: number | bigint | string
+  columnName: string | null
+  subPart: number | bigint | string | null
+  collation: string | null
+  indexType: string
+}
+
+/** Reads tables, columns and indexes of the connection's current database from information_schema. */
+export async function readLiveSchema(connection: Connection): Promise<LiveSchema> {
+  const [info] = (await connection.query('SELECT DATABASE() AS name, VERSION() AS version')) as {
+    name: string | null
+    version: string
+  }[]
+  const database = info?.name
+  if (!database) throw new DriftCheckError('usage', 'the connection has no current database')
+  const version = info.version
+  const flavor: ServerFlavor = /mariadb/i.test(version) ? 'mariadb' : 'mysql'
+
+  // Aliases matter: MySQL 8 returns information_schema column labels in upper case whatever the query says.
+  const tableRows = (await connection.query(
+    `SELECT TABLE_NAME AS tableName FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
+    [database],
+  )) as { tableName: string }[]
+  const columnRows = (await connection.query(
+    `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS columnName, COLUMN_TYPE AS columnType,
+            IS_NULLABLE AS isNullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra
+       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`,
+    [database],
+  )) as ColumnRow[]
+  const indexRows = (await connection.query(
+    `SELECT TABLE_NAME AS tableName, INDEX_NAME AS indexName, NON_UNIQUE AS nonUnique,
+            COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS collation, INDEX_TYPE AS indexType
+       FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
+    [database],
+  )) as IndexRow[]
+  const jsonColumns = flavor === 'mariadb' ? await readMariadbJsonColumns(connection, database) : new Set<string>()
+
+  const tables = tableRows.map(({ tableName }): TableShape => ({
+    name: tableName,
+    columns: columnRows
+      .filter((row) => row.tableName === tableName)
+      .map((row) => toColumnShape(row, flavor, jsonColumns.has(`${tableName}.${row.columnName}`))),
+    indexes: toIndexShapes(indexRows.filter((row) => row.tableName === tableName)),
+  }))
+  return { database, flavor, version, tables }
+}
+
+function toColumnShape(row: ColumnRow, flavor: ServerFlavor, isMariadbJson: boolean): ColumnShape {
+  const parsed = parseColumnType(row.columnType)
+  const type = isMariadbJson && parsed.base === 'longtext' ? canonicalColumnType({ ...parsed, base: 'json' }) : parsed
+  return {
+    name: row.columnName,
+    type,
+    nullable: row.isNullable === 'YES',
+    default: liveDefault(flavor, row.columnDefault, row.extra, type),
+  }
+}
+
+/**
+ * MariaDB's JSON is an alias: the column is LONGTEXT with a `CHECK (json_valid(col))` constraint named
+ * after the column. Those columns are reported as `json`, like MySQL's native type.
+ */
+async function readMariadbJsonColumns(connection: Connection, database: string): Promise<Set<string>> {
+  const rows = (await connection.query(
+    `SELECT TABLE_NAME AS tableName, CHECK_CLAUSE AS checkClause
+       FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
+    [database],
+  )) as { tableName: string; checkClause: string }[]
+  const columns = new Set<string>()
+  for (const { tableName, checkClause } of rows) {
+    const column = /^\s*json_valid\(\s*`((?:[^`]|``)+)`\s*\)\s*$/i.exec(checkClause)?.[1]
+    if (column !== undefined) columns.add(`${tableName}.${column.replaceAll('``', '`')}`)
+  }
+  return columns
+}
+
+function toIndexShapes(rows: IndexRow[]): IndexShape[] {
+  const byName = new Map<string, IndexShape>()
+  for (const row of rows) {
+    let index = byName.get(row.indexName)
+    if (!index) {
+      index = { name: row.indexName, kind: indexKind(row), columns: [] }
+      byName.set(row.indexName, index)
+    }
+    const subPart = row.subPart === null ? undefined : Number(row.subPart)
+    index.columns.push({
+      // MySQL 8 functional key parts have no column; they cannot come from a Prisma schema anyway.
+      name: row.columnName ?? '(expression)',
+      ...(subPart === undefined ? {} : { length: subPart }),
+      descending: row.collation === 'D',
+    })
+  }
+  return [...byName.values()]
+}
+
+function indexKind(row: IndexRow): IndexKind {
+  if (row.indexName === 'PRIMARY') return 'primary'
+  if (row.indexType === 'FULLTEXT') return 'fulltext'
+  if (row.indexType === 'SPATIAL') return 'spatial'
+  return Number(row.nonUnique) === 0 ? 'unique' : 'normal'
+}
