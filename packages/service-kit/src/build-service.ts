@@ -1,0 +1,109 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ErrorCatalog } from '@cp/domain'
+import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
+import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RawServerDefault } from 'fastify'
+import type { ServiceConfig } from './config/service-config.js'
+import { AppError } from './errors/app-error.js'
+import { createErrorRegistry } from './errors/error-registry.js'
+import { DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
+import { buildLoggerOptions, type ServiceLoggerOptions } from './logger.js'
+import errorsPlugin, { sendProblem } from './plugins/errors.js'
+import healthPlugin, { type ReadinessCheck } from './plugins/health.js'
+import helmetPlugin from './plugins/helmet.js'
+import rateLimitPlugin from './plugins/rate-limit.js'
+import requestIdPlugin, { genRequestId } from './plugins/request-id.js'
+import swaggerPlugin from './plugins/swagger.js'
+import { ProblemSchema } from './schemas/problem.js'
+import { AJV_OPTIONS, buildValidatorFactory } from './validation.js'
+
+export type ServiceApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  TypeBoxTypeProvider
+>
+
+export const DEFAULT_BODY_LIMIT = 100 * 1024
+export const DEFAULT_READINESS_TIMEOUT_MS = 2000
+
+export interface BuildServiceOptions {
+  /** Short service name; the docs live at `/docs/<name>`. */
+  readonly name: string
+  readonly version: string
+  readonly description?: string
+  readonly config: ServiceConfig
+  /** Pino settings (level defaults to LOG_LEVEL); `false` for silent tests. */
+  readonly logger?: false | ServiceLoggerOptions
+  /** The service's own error catalog(s), merged with COMMON. */
+  readonly errors?: ErrorCatalog | readonly ErrorCatalog[]
+  /** Checks dependencies for `GET /health/ready`. */
+  readonly readiness?: ReadinessCheck
+  readonly readinessTimeoutMs?: number
+  /** The service's public prefix, e.g. `/v1/catalog`; `routes` are registered under it. */
+  readonly routesPrefix?: string
+  readonly routes?: FastifyPluginAsyncTypebox
+  /** Largest accepted request body in bytes (default 100 KiB). */
+  readonly bodyLimit?: number
+  /** Prefix of each problem's `type` URI, followed by the code (default `urn:problem:`). */
+  readonly problemTypeBase?: string
+}
+
+/**
+ * Builds a service's Fastify app without listening: request ids, problem+json errors,
+ * security headers, rate limit, OpenAPI docs and health routes, then the service's routes.
+ */
+export async function buildService(options: BuildServiceOptions): Promise<ServiceApp> {
+  const { config } = options
+  const catalogs = options.errors === undefined ? [] : Array.isArray(options.errors) ? options.errors : [options.errors]
+  const registry = createErrorRegistry(...(catalogs as ErrorCatalog[]))
+  const errorOptions = { registry, problemTypeBase: options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE }
+
+  const app = fastify({
+    logger:
+      options.logger === false
+        ? false
+        : buildLoggerOptions({ level: config.LOG_LEVEL, ...options.logger }, options.name),
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    genReqId: genRequestId,
+    // Only the reverse proxy may speak for the client; `true` would let any client pick its IP.
+    trustProxy: config.TRUST_PROXY.length > 0 ? [...config.TRUST_PROXY] : false,
+    bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    ajv: { customOptions: { ...AJV_OPTIONS } },
+    schemaController: { compilersFactory: { buildValidator: buildValidatorFactory() } },
+  }).withTypeProvider<TypeBoxTypeProvider>()
+
+  app.addSchema(ProblemSchema)
+  await app.register(requestIdPlugin)
+  await app.register(errorsPlugin, errorOptions)
+  await app.register(helmetPlugin, { upgradeInsecureRequests: config.NODE_ENV === 'production' })
+  await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindowMs: config.RATE_LIMIT_WINDOW })
+  // The not-found handler is not a route, so the global limit does not cover it: probing for URLs costs too.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
+    sendProblem(request, reply, new AppError('COMMON_NOT_FOUND'), errorOptions),
+  )
+  await app.register(swaggerPlugin, {
+    name: options.name,
+    version: options.version,
+    ...(options.description ? { description: options.description } : {}),
+  })
+  await app.register(healthPlugin, {
+    ...(options.readiness ? { readiness: options.readiness } : {}),
+    readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
+  })
+
+  app.addHook('preClose', (done) => {
+    app.log.info('closing: refusing new connections, finishing requests in flight')
+    done()
+  })
+  app.addHook('onClose', (_instance, done) => {
+    app.log.info('closed')
+    done()
+  })
+
+  if (options.routes) {
+    await app.register(options.routes, { prefix: options.routesPrefix ?? '' })
+  }
+  return app
+}

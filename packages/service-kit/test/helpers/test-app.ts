@@ -1,0 +1,111 @@
+import { defineErrors } from '@cp/domain'
+import { Type } from '@sinclair/typebox'
+import type { Test } from 'tap'
+import {
+  AppError,
+  buildService,
+  type BuildServiceOptions,
+  loadConfig,
+  problemResponsesFor,
+  ServiceConfigSchema,
+  type ServiceApp,
+} from '../../src/index.js'
+
+export const TEST_ERRORS = defineErrors({
+  TEST_ITEM_NOT_FOUND: { status: 404, title: { en: 'Item not found', ar: 'العنصر غير موجود' } },
+})
+
+const problems = problemResponsesFor(TEST_ERRORS)
+
+export const TestConfigSchema = Type.Composite([
+  ServiceConfigSchema,
+  Type.Object({ PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3999 }) }),
+])
+
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig(TestConfigSchema, { NODE_ENV: 'test', ...env })
+}
+
+const ItemSchema = Type.Object({ id: Type.Integer(), name: Type.String() })
+
+export interface TestAppOptions extends Partial<BuildServiceOptions> {
+  env?: Record<string, string>
+  /** Resolved by the test to let `GET /v1/test/slow` answer; the route calls `onSlowStarted` first. */
+  slowGate?: Promise<void>
+  onSlowStarted?: () => void
+}
+
+/** A small service exercising every part of the kit, closed when the test ends. */
+export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promise<ServiceApp> {
+  const { env, slowGate, onSlowStarted, ...overrides } = options
+  const app = await buildService({
+    name: 'test',
+    version: '1.2.3',
+    description: 'Service kit test app',
+    config: testConfig(env),
+    logger: false,
+    errors: TEST_ERRORS,
+    routesPrefix: '/v1/test',
+    routes: async (routes) => {
+      routes.get(
+        '/items',
+        {
+          schema: {
+            tags: ['items'],
+            querystring: Type.Object(
+              { page: Type.Integer({ minimum: 1, default: 1 }), size: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })) },
+              { additionalProperties: false },
+            ),
+            response: { 200: Type.Object({ page: Type.Integer(), items: Type.Array(ItemSchema) }), ...problems() },
+          },
+        },
+        async (request) => ({ page: request.query.page, items: [] }),
+      )
+      routes.post(
+        '/items',
+        {
+          schema: {
+            tags: ['items'],
+            body: Type.Object({ name: Type.String({ minLength: 1 }), count: Type.Integer() }, { additionalProperties: false }),
+            response: { 201: ItemSchema, ...problems(413, 415) },
+          },
+        },
+        async (request, reply) => reply.code(201).send({ id: 1, name: request.body.name }),
+      )
+      routes.get(
+        '/items/:id',
+        {
+          schema: {
+            tags: ['items'],
+            params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+            response: { 200: ItemSchema, ...problems('TEST_ITEM_NOT_FOUND') },
+          },
+        },
+        async (request) => {
+          throw new AppError('TEST_ITEM_NOT_FOUND', {
+            detail: { en: 'There is no item {id}', ar: 'لا يوجد عنصر برقم {id}' },
+            params: { id: request.params.id },
+          })
+        },
+      )
+      routes.get('/boom', { schema: { hide: true } }, async () => {
+        throw new Error('connect ECONNREFUSED 10.0.0.7:3306 user=root')
+      })
+      routes.get('/unknown-code', { schema: { hide: true } }, async () => {
+        throw new AppError('TEST_NOT_IN_ANY_CATALOG')
+      })
+      routes.post('/log', { schema: { hide: true } }, async (request) => {
+        request.log.info({ headers: request.headers, body: request.body }, 'application logged the request')
+        return { ok: true }
+      })
+      routes.get('/slow', { schema: { hide: true } }, async () => {
+        onSlowStarted?.()
+        await slowGate
+        return { done: true }
+      })
+    },
+    ...overrides,
+  })
+  t.teardown(() => app.close())
+  return app
+}
