@@ -30,3 +30,9 @@ export function pickLocalized(pair: { ar: string | null; en: string | null }, lo
   const fallback = locale === 'ar' ? pair.en : pair.ar
   return preferred && preferred.trim() !== '' ? preferred : fallback && fallback.trim() !== '' ? fallback : null
 }
+
+/** Both texts of a legacy `_Ar`/`_En` pair, with empty or whitespace-only text as `null`. */
+export function localizedPair(pair: { ar: string | null; en: string | null }): Localized<string | null> {
+  const text = (value: string | null) => (value && value.trim() !== '' ? value : null)
+  return { en: text(pair.en), ar: text(pair.ar) }
+}

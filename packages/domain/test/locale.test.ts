@@ -1,5 +1,5 @@
 import t from 'tap'
-import { DEFAULT_LOCALE, pickLocalized, resolveLocale } from '../src/locale.js'
+import { DEFAULT_LOCALE, localizedPair, pickLocalized, resolveLocale } from '../src/locale.js'
 
 t.test('resolveLocale falls back to English without a usable header', async (t) => {
   t.equal(DEFAULT_LOCALE, 'en')
@@ -50,4 +50,10 @@ t.test('pickLocalized falls back to the other language when one is empty', async
   t.equal(pickLocalized({ ar: 'عربي فقط', en: '' }, 'en'), 'عربي فقط')
   t.equal(pickLocalized({ ar: null, en: null }, 'en'), null)
   t.equal(pickLocalized({ ar: ' ', en: '\n' }, 'ar'), null)
+})
+
+t.test('localizedPair keeps both texts, with blank ones as null', async (t) => {
+  t.same(localizedPair({ ar: 'قانون', en: 'Law' }), { en: 'Law', ar: 'قانون' })
+  t.same(localizedPair({ ar: '  ', en: null }), { en: null, ar: null })
+  t.same(localizedPair({ ar: null, en: ' Law ' }), { en: ' Law ', ar: null }, 'text is not otherwise altered')
 })
