@@ -79,6 +79,12 @@ t.test('gender and language map every legacy value', async (t) => {
   t.equal(mapCustomerToProfile({ ...row, language: 'ar' }, { contentUrl }).language, 'ar')
 })
 
+t.test('a customer with only a last name', async (t) => {
+  const profile = mapCustomerToProfile({ ...row, firstName: null, lastName: 'Saleh' }, { contentUrl })
+  t.equal(profile.firstName, '')
+  t.equal(profile.fullName, 'Saleh', 'no leading space')
+})
+
 t.test('the birth date is the stored day, whatever the server time zone', async (t) => {
   const profile = mapCustomerToProfile({ ...row, birthDate: new Date('2000-12-31T00:00:00Z') }, { contentUrl })
   t.equal(profile.birthDate, '2000-12-31')
