@@ -62,7 +62,8 @@ export async function verifyPassword(plain: string, stored: string | null | unde
     return false
   }
   if (kind === 'argon2id') return argon2Verify(hash, plain)
-  const [matches] = await Promise.all([kind === 'bcrypt' ? bcryptVerify(hash, plain) : md5Verify(hash, plain), dummyVerify()])
+  const legacyCheck = kind === 'bcrypt' ? bcryptVerify(hash, plain) : md5Verify(hash, plain)
+  const [matches] = await Promise.all([legacyCheck, dummyVerify()])
   return matches
 }
 

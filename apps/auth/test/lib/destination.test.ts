@@ -34,7 +34,8 @@ t.test('every written form of one Saudi mobile maps to the same E.164 value', as
   ]
   for (const input of variants) {
     t.same(normalisePhone(input, sa), { kind: 'phone', value: '+966501234567' }, JSON.stringify(input))
-    t.same(normaliseDestination(input, sa), { kind: 'phone', value: '+966501234567' }, `${JSON.stringify(input)} via destination`)
+    const viaDestination = normaliseDestination(input, sa)
+    t.same(viaDestination, { kind: 'phone', value: '+966501234567' }, `${JSON.stringify(input)} via destination`)
   }
 })
 
