@@ -1,0 +1,158 @@
+import type { CatalogIds, SeedClient } from './catalog-seed.js'
+import type { SeedClock } from './clock.js'
+import { CONSULTANT_PROFILES, seededRating } from './consultant-profiles.js'
+import { ensureRow, syncRows } from './converge.js'
+import { legacyPasswordHash } from './passwords.js'
+import {
+  accountKey,
+  CONSULTANT_SCENARIOS,
+  type ConsultantScenario,
+  type ConsultantScenarioName,
+  SCENARIOS,
+  type ScenarioName,
+} from './scenarios.js'
+import type { SeedTally } from './tally.js'
+
+export interface SeededConsultant {
+  customerId: number
+  consultantId: number
+}
+
+/** Every scenario's customer account (consultants' accounts included), by scenario name. */
+export async function seedAccounts(prisma: SeedClient, tally: SeedTally): Promise<Map<ScenarioName, number>> {
+  const ids = new Map<ScenarioName, number>()
+  for (const [name, scenario] of Object.entries(SCENARIOS) as Array<[ScenarioName, (typeof SCENARIOS)[ScenarioName]]>) {
+    const existing = await prisma.customer.findUnique({ where: accountKey(scenario) })
+    const wanted = {
+      firstName: scenario.firstName,
+      lastName: scenario.lastName,
+      email: scenario.email,
+      phone: scenario.phone,
+      password: scenario.passwordFormat === null ? null : legacyPasswordHash(scenario.passwordFormat),
+      language: scenario.language,
+      verifiedStatus: scenario.verifiedStatus,
+      accountStatus: scenario.accountStatus,
+    }
+    const row = await ensureRow(tally, 'customers', existing, wanted, {
+      create: (data) => prisma.customer.create({ data }),
+      update: (found, data) => prisma.customer.update({ where: { customerId: found.customerId }, data }),
+    })
+    ids.set(name, row.customerId)
+  }
+  return ids
+}
+
+/** The consultants rows and, as each scenario needs, its order, contract and license. */
+export async function seedConsultants(
+  prisma: SeedClient,
+  tally: SeedTally,
+  clock: SeedClock,
+  catalog: CatalogIds,
+  accounts: ReadonlyMap<ScenarioName, number>,
+): Promise<Map<ConsultantScenarioName, SeededConsultant>> {
+  const seeded = new Map<ConsultantScenarioName, SeededConsultant>()
+  for (const [name, scenario] of Object.entries(CONSULTANT_SCENARIOS) as Array<[ConsultantScenarioName, ConsultantScenario]>) {
+    const customerId = accounts.get(name)
+    if (customerId === undefined) throw new Error(`seed: account of scenario ${name} was not created`)
+    const profile = CONSULTANT_PROFILES[name]
+    const categoryId = profile.category === null ? null : (catalog.categories.get(profile.category) ?? null)
+    const existing = await prisma.consultant.findUnique({ where: { customerId } })
+    const consultant = await ensureRow(
+      tally,
+      'consultants',
+      existing,
+      {
+        customerId,
+        categoryId,
+        branchId: profile.branch === null ? null : (catalog.branches.get(profile.branch) ?? null),
+        titleAr: profile.titleAr,
+        titleEn: profile.titleEn,
+        bioAr: profile.bioAr,
+        bioEn: profile.bioEn,
+        photo: profile.photo,
+        price: profile.price,
+        ...seededRating(name),
+        onlineStatus: profile.online,
+        orderInList: profile.orderInList,
+        consultantStatus: scenario.consultantStatus,
+        verifiedStatus: profile.verified ? 'Verified' : 'Unverified',
+      } as const,
+      {
+        create: (data) => prisma.consultant.create({ data }),
+        update: (found, data) => prisma.consultant.update({ where: { consultantId: found.consultantId }, data }),
+      },
+    )
+    const { consultantId } = consultant
+    seeded.set(name, { customerId, consultantId })
+
+    await syncRows(
+      tally,
+      'consultations_orders',
+      await prisma.consultationOrder.findMany({ where: { customerId }, orderBy: { orderId: 'asc' } }),
+      scenario.order === null ? [] : [{ customerId, categoryId, orderStatus: scenario.order, notes: `seed:${name}` }],
+      { ofRow: () => 'only', ofData: () => 'only' },
+      {
+        create: (data) => prisma.consultationOrder.create({ data }),
+        update: (row, data) => prisma.consultationOrder.update({ where: { orderId: row.orderId }, data }),
+        remove: async (rows) => {
+          await prisma.consultationOrder.deleteMany({ where: { orderId: { in: rows.map((row) => row.orderId) } } })
+        },
+      },
+    )
+
+    const contractDays = { valid: [-30, 365], expired: [-395, -30], notStarted: [30, 395] } as const
+    await syncRows(
+      tally,
+      'consultant_contract',
+      await prisma.consultantContract.findMany({ where: { consultantId }, orderBy: { contractId: 'asc' } }),
+      scenario.contract === null
+        ? []
+        : [
+            {
+              consultantId,
+              startDate: clock.date(contractDays[scenario.contract][0]),
+              endDate: clock.date(contractDays[scenario.contract][1]),
+              commissionRate: '20.00',
+              terms: 'Standard consultant agreement (seed data).',
+              contractFile: `contracts/seed-${name}.pdf`,
+            },
+          ],
+      { ofRow: () => 'only', ofData: () => 'only' },
+      {
+        create: (data) => prisma.consultantContract.create({ data }),
+        update: (row, data) => prisma.consultantContract.update({ where: { contractId: row.contractId }, data }),
+        remove: async (rows) => {
+          await prisma.consultantContract.deleteMany({ where: { contractId: { in: rows.map((row) => row.contractId) } } })
+        },
+      },
+    )
+
+    const licenseExpiry = { valid: 365, expired: -30 } as const
+    await syncRows(
+      tally,
+      'consultant_licenses',
+      await prisma.consultantLicense.findMany({ where: { consultantId }, orderBy: { licenseId: 'asc' } }),
+      scenario.license === null
+        ? []
+        : [
+            {
+              consultantId,
+              licenseNumber: `SEED-${name.toUpperCase()}`,
+              issuer: 'Ministry of Justice',
+              issueDate: clock.date(licenseExpiry[scenario.license] - 730),
+              expiryDate: clock.date(licenseExpiry[scenario.license]),
+              licenseFile: `licenses/seed-${name}.pdf`,
+            },
+          ],
+      { ofRow: () => 'only', ofData: () => 'only' },
+      {
+        create: (data) => prisma.consultantLicense.create({ data }),
+        update: (row, data) => prisma.consultantLicense.update({ where: { licenseId: row.licenseId }, data }),
+        remove: async (rows) => {
+          await prisma.consultantLicense.deleteMany({ where: { licenseId: { in: rows.map((row) => row.licenseId) } } })
+        },
+      },
+    )
+  }
+  return seeded
+}
