@@ -5,14 +5,16 @@ import { SIGNING_ALGORITHM, type SigningKey } from './keys.js'
 /** RFC 9068 media type of JWT access tokens; verifiers require it, so an ID or other JWT cannot pass as one. */
 export const ACCESS_TOKEN_TYPE = 'at+jwt'
 
-/** The claims come whole from the caller (`createTokenPayload` in @cp/domain), `exp` included. */
-export interface AccessTokenClaims {
-  sub: string
-  exp: number
-  [claim: string]: unknown
+/**
+ * The claims come whole from the caller (`createTokenPayload` in @cp/domain), `exp` included; only what the signer
+ * relies on is required, so the domain's claims type fits as it is.
+ */
+export interface SignableClaims {
+  readonly sub: string
+  readonly exp: number
 }
 
-export type AccessTokenSigner = (claims: AccessTokenClaims) => string
+export type AccessTokenSigner = <Claims extends SignableClaims>(claims: Claims) => string
 
 export function createAccessTokenSigner(key: SigningKey): AccessTokenSigner {
   const sign = createSigner({

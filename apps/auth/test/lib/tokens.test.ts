@@ -1,6 +1,7 @@
 import t from 'tap'
 import { createVerifier } from 'fast-jwt'
-import { verify as verifySignature } from 'node:crypto'
+import { randomUUID, verify as verifySignature } from 'node:crypto'
+import { asConsultantId, asSessionId, createTokenPayload } from '@cp/domain'
 import { generateDevKeyPem, loadKeySet } from '../../src/lib/keys.js'
 import {
   ACCESS_TOKEN_TYPE,
@@ -41,6 +42,21 @@ t.test('a signed access token verifies with the public key and the algorithm pin
   t.same(verify(token), claims, 'the claims come back unchanged, iat and exp included')
 })
 
+t.test('claims built by createTokenPayload sign as they are', async (t) => {
+  const payload = createTokenPayload({
+    user: { customerId: 42 },
+    consultantId: asConsultantId(7),
+    sessionId: asSessionId(randomUUID()),
+    audience: ['consultants', 'catalog'],
+    issuer: 'https://auth.example',
+    now: new Date(),
+    ttlSeconds: 900,
+    jti: randomUUID(),
+  })
+  const verify = createVerifier({ key: keys.active.publicKeyPem, algorithms: ['ES256'], checkTyp: 'at+jwt' })
+  t.same(verify(signAccessToken(payload)), payload)
+})
+
 t.test('the header carries alg, typ and kid', async (t) => {
   const token = signAccessToken(claims)
   t.same(decodePart(token, 0), { alg: 'ES256', typ: 'at+jwt', kid: keys.active.kid })
@@ -78,7 +94,7 @@ t.test('claims are copied, not mutated, and iat is added when missing', async (t
 
 t.test('claims without a usable exp are refused', async (t) => {
   for (const exp of [undefined, 0, -1, 1.5, '1700000000', Number.NaN]) {
-    t.throws(() => signAccessToken({ sub: '1', exp } as never), TypeError, String(exp))
+    t.throws(() => signAccessToken({ sub: '1', exp: exp as number }), TypeError, String(exp))
   }
 })
 
