@@ -1,5 +1,5 @@
-import type { StaticDecode, TObject } from '@sinclair/typebox'
-import { TransformDecodeError, Value } from '@sinclair/typebox/value'
+import { type StaticDecode, type TObject, type TSchema, TransformKind } from '@sinclair/typebox'
+import { TransformDecodeError, type ValueError, Value } from '@sinclair/typebox/value'
 
 /** One rejected environment variable and why, never with the value of a secret. */
 export interface ConfigIssue {
@@ -52,14 +52,20 @@ export function loadConfig<T extends TObject>(
     if (value !== undefined && value !== '') raw[key] = value
   }
 
-  const candidate = Value.Convert(schema, Value.Default(schema, raw))
+  const candidate = Value.Convert(schema, Value.Default(schema, raw)) as Record<string, unknown>
   const reasons = new Map<string, string>()
   for (const error of Value.Errors(schema, candidate)) {
     const variable = variableOf(error.path)
-    if (reasons.has(variable)) continue
-    const value = (candidate as Record<string, unknown>)[variable]
-    const reason = value === undefined ? 'is required' : `${error.message.toLowerCase()}${describeValue(variable, value)}`
-    reasons.set(variable, reason)
+    if (!reasons.has(variable)) reasons.set(variable, checkReason(variable, candidate[variable], error))
+  }
+  // Decoders (TRUST_PROXY, durations) are run one by one so their failures join the list.
+  for (const [variable, property] of Object.entries<TSchema>(schema.properties)) {
+    if (reasons.has(variable) || !(TransformKind in property) || candidate[variable] === undefined) continue
+    try {
+      Value.Decode(property, candidate[variable])
+    } catch (error) {
+      reasons.set(variable, decodeReason(variable, error))
+    }
   }
   if (reasons.size > 0) {
     throw new ConfigError([...reasons].map(([variable, reason]) => ({ variable, reason })))
@@ -68,11 +74,24 @@ export function loadConfig<T extends TObject>(
   try {
     return Value.Decode(schema, candidate)
   } catch (error) {
-    if (error instanceof TransformDecodeError) {
-      const variable = variableOf(error.path)
-      const cause = error.error instanceof Error ? error.error.message : 'is invalid'
-      throw new ConfigError([{ variable, reason: `${cause}${describeValue(variable, error.value)}` }])
-    }
-    throw error
+    const variable = error instanceof TransformDecodeError ? variableOf(error.path) : '(config)'
+    throw new ConfigError([{ variable, reason: decodeReason(variable, error) }])
   }
+}
+
+function checkReason(variable: string, value: unknown, error: ValueError): string {
+  if (value === undefined) return 'is required'
+  const options = (error.schema.anyOf as TSchema[] | undefined)?.map((option) => option.const)
+  const expectation =
+    options && options.length > 0 && options.every((o) => typeof o === 'string')
+      ? `must be one of ${options.join(', ')}`
+      : error.message.toLowerCase()
+  return `${expectation}${describeValue(variable, value)}`
+}
+
+function decodeReason(variable: string, error: unknown): string {
+  // Our decoders may quote the input, so a secret's reason stays generic.
+  if (isSecretName(variable)) return 'is invalid (value hidden)'
+  const cause = error instanceof TransformDecodeError ? error.error : error
+  return cause instanceof Error ? cause.message : 'is invalid'
 }

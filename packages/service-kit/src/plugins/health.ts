@@ -38,7 +38,6 @@ class ReadinessTimeoutError extends Error {
 async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptions): Promise<void> {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>()
   const readiness = options.readiness ?? (async () => ({}))
-  let closing = false
   // Probes arriving together share one check; it is forgotten once it settles or times out,
   // so a hung dependency does not pin the answer and the next probe tries again.
   let inFlight: Promise<ReadinessChecks> | undefined
@@ -64,12 +63,6 @@ async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptio
     return inFlight
   }
 
-  // A load balancer should stop sending traffic as soon as shutdown starts.
-  fastify.addHook('preClose', (done) => {
-    closing = true
-    done()
-  })
-
   app.get(
     '/health/live',
     { schema: { hide: true, response: { 200: LiveSchema } }, config: { rateLimit: false } },
@@ -83,7 +76,6 @@ async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptio
       config: { rateLimit: false },
     },
     async (request) => {
-      if (closing) throw new AppError('COMMON_UNAVAILABLE')
       try {
         return { status: 'ready' as const, checks: await check() }
       } catch (error) {

@@ -16,7 +16,7 @@ export function docsPrefix(name: string): string {
 async function swaggerPlugin(app: FastifyInstance, options: SwaggerPluginOptions): Promise<void> {
   await app.register(swagger, {
     openapi: {
-      openapi: '3.1.0',
+      openapi: '3.0.3',
       info: {
         title: options.name,
         version: options.version,

@@ -28,6 +28,16 @@ export function testConfig(env: Record<string, string> = {}) {
 
 const ItemSchema = Type.Object({ id: Type.Integer(), name: Type.String() })
 
+// TypeBox shapes the services use, so the docs test proves they convert to valid OpenAPI 3.0.3.
+const ShapesSchema = Type.Object({
+  kind: Type.Literal('consultant'),
+  status: Type.Union([Type.Literal('Active'), Type.Literal('Disabled')]),
+  photo: Type.Union([Type.String(), Type.Null()]),
+  rating: Type.Optional(Type.Number({ minimum: 0, maximum: 5 })),
+  names: Type.Record(Type.String(), Type.String()),
+  updatedAt: Type.String({ format: 'date-time' }),
+})
+
 export interface TestAppOptions extends Partial<BuildServiceOptions> {
   env?: Record<string, string>
   /** Resolved by the test to let `GET /v1/test/slow` answer; the route calls `onSlowStarted` first. */
@@ -87,6 +97,23 @@ export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promi
             params: { id: request.params.id },
           })
         },
+      )
+      routes.get(
+        '/shapes',
+        {
+          schema: {
+            tags: ['shapes'],
+            querystring: Type.Object({ status: Type.Optional(Type.Union([Type.Literal('Active'), Type.Literal('Disabled')])) }),
+            response: { 200: ShapesSchema, ...problems() },
+          },
+        },
+        async () => ({
+          kind: 'consultant' as const,
+          status: 'Active' as const,
+          photo: null,
+          names: { en: 'A' },
+          updatedAt: new Date(0).toISOString(),
+        }),
       )
       routes.get('/boom', { schema: { hide: true } }, async () => {
         throw new Error('connect ECONNREFUSED 10.0.0.7:3306 user=root')

@@ -1,0 +1,68 @@
+import { PassThrough } from 'node:stream'
+import t from 'tap'
+import { buildTestApp } from './helpers/test-app.js'
+
+function captureLogs() {
+  const stream = new PassThrough()
+  const chunks: string[] = []
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')))
+  return {
+    stream,
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter((line) => line.trim() !== '')
+        .map((line) => JSON.parse(line) as Record<string, unknown>),
+    text: () => chunks.join(''),
+  }
+}
+
+const BEARER = 'Bearer eyJhbGciOiJFUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl'
+
+t.test('secrets in headers and bodies never reach the log', async (t) => {
+  const logs = captureLogs()
+  const app = await buildTestApp(t, { logger: { level: 'info', stream: logs.stream } })
+  const res = await app.inject({
+    method: 'POST',
+    url: '/v1/test/log',
+    headers: { authorization: BEARER, cookie: 'sid=cookie-secret-value', 'x-request-id': 'log-test-1' },
+    payload: { phone: '+966500000000', password: 'hunter2-password', code: '481516', refreshToken: 'rt-secret-value' },
+  })
+  t.equal(res.statusCode, 200)
+
+  const text = logs.text()
+  for (const secret of ['eyJhbGciOiJFUzI1NiJ9', 'cookie-secret-value', 'hunter2-password', '481516', 'rt-secret-value']) {
+    t.notOk(text.includes(secret), `${secret} is not logged`)
+  }
+  const logged = logs.lines().find((line) => line.msg === 'application logged the request')
+  t.ok(logged, 'the application log line was written')
+  t.match(logged, {
+    requestId: 'log-test-1',
+    service: 'test',
+    headers: { authorization: '[redacted]', cookie: '[redacted]' },
+    body: { phone: '+966500000000', password: '[redacted]', code: '[redacted]', refreshToken: '[redacted]' },
+  })
+})
+
+t.test('request and response log lines carry the request id, and 5xx are logged with their stack', async (t) => {
+  const logs = captureLogs()
+  const app = await buildTestApp(t, { logger: { level: 'info', stream: logs.stream } })
+  await app.inject({ method: 'GET', url: '/v1/test/boom', headers: { authorization: BEARER, 'x-request-id': 'boom-1' } })
+  const lines = logs.lines().filter((line) => line.requestId === 'boom-1')
+  t.ok(lines.some((line) => line.msg === 'incoming request'))
+  const failure = lines.find((line) => line.msg === 'unexpected error') as { err?: { stack?: string; message?: string } } | undefined
+  t.match(failure?.err?.message, /ECONNREFUSED/, 'the cause is in the log, not the response')
+  t.match(failure?.err?.stack, /test-app\.ts/)
+  t.notOk(logs.text().includes('eyJhbGciOiJFUzI1NiJ9'))
+})
+
+t.test('the level comes from LOG_LEVEL unless the caller overrides it', async (t) => {
+  const logs = captureLogs()
+  const app = await buildTestApp(t, { env: { LOG_LEVEL: 'warn' }, logger: { stream: logs.stream } })
+  await app.inject({ method: 'GET', url: '/v1/test/items' })
+  await app.inject({ method: 'GET', url: '/v1/test/boom' })
+  const messages = logs.lines().map((line) => line.msg)
+  t.notOk(messages.includes('incoming request'), 'info lines are dropped at warn')
+  t.ok(messages.includes('unexpected error'))
+})
