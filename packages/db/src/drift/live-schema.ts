@@ -35,7 +35,7 @@ export async function connectForDriftCheck(url: string): Promise<Connection> {
   }
 }
 
-interface ColumnRow {
+export interface ColumnRow {
   tableName: string
   columnName: string
   columnType: string
@@ -44,7 +44,7 @@ interface ColumnRow {
   extra: string
 }
 
-interface IndexRow {
+export interface IndexRow {
   tableName: string
   indexName: string
   nonUnique: number | bigint | string
@@ -54,45 +54,74 @@ interface IndexRow {
   indexType: string
 }
 
+export interface CheckRow {
+  tableName: string
+  checkClause: string
+}
+
+/** What information_schema returned, before any interpretation. */
+export interface InformationSchemaRows {
+  database: string
+  version: string
+  tables: string[]
+  columns: ColumnRow[]
+  indexes: IndexRow[]
+  /** MariaDB's CHECK_CONSTRAINTS (MySQL's lacks TABLE_NAME and never holds JSON checks). */
+  checks: CheckRow[]
+}
+
 /** Reads tables, columns and indexes of the connection's current database from information_schema. */
 export async function readLiveSchema(connection: Connection): Promise<LiveSchema> {
+  return buildLiveSchema(await queryInformationSchema(connection))
+}
+
+async function queryInformationSchema(connection: Connection): Promise<InformationSchemaRows> {
   const [info] = (await connection.query('SELECT DATABASE() AS name, VERSION() AS version')) as {
     name: string | null
     version: string
   }[]
   const database = info?.name
   if (!database) throw new DriftCheckError('usage', 'the connection has no current database')
-  const version = info.version
-  const flavor: ServerFlavor = /mariadb/i.test(version) ? 'mariadb' : 'mysql'
-
   // Aliases matter: MySQL 8 returns information_schema column labels in upper case whatever the query says.
-  const tableRows = (await connection.query(
+  const tables = (await connection.query(
     `SELECT TABLE_NAME AS tableName FROM information_schema.TABLES
       WHERE TABLE_SCHEMA = ? AND TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_NAME`,
     [database],
   )) as { tableName: string }[]
-  const columnRows = (await connection.query(
+  const columns = (await connection.query(
     `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS columnName, COLUMN_TYPE AS columnType,
             IS_NULLABLE AS isNullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra
        FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`,
     [database],
   )) as ColumnRow[]
-  const indexRows = (await connection.query(
+  const indexes = (await connection.query(
     `SELECT TABLE_NAME AS tableName, INDEX_NAME AS indexName, NON_UNIQUE AS nonUnique,
             COLUMN_NAME AS columnName, SUB_PART AS subPart, COLLATION AS collation, INDEX_TYPE AS indexType
        FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`,
     [database],
   )) as IndexRow[]
-  const jsonColumns = flavor === 'mariadb' ? await readMariadbJsonColumns(connection, database) : new Set<string>()
+  const checks = /mariadb/i.test(info.version)
+    ? ((await connection.query(
+        `SELECT TABLE_NAME AS tableName, CHECK_CLAUSE AS checkClause
+           FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
+        [database],
+      )) as CheckRow[])
+    : []
+  return { database, version: info.version, tables: tables.map((row) => row.tableName), columns, indexes, checks }
+}
 
-  const tables = tableRows.map(({ tableName }): TableShape => ({
+/** Interprets information_schema rows of either server as the shapes the comparison works on. */
+export function buildLiveSchema(rows: InformationSchemaRows): LiveSchema {
+  const flavor: ServerFlavor = /mariadb/i.test(rows.version) ? 'mariadb' : 'mysql'
+  const jsonColumns = mariadbJsonColumns(rows.checks)
+  const tables = rows.tables.map((tableName): TableShape => ({
     name: tableName,
-    columns: columnRows
+    columns: rows.columns
       .filter((row) => row.tableName === tableName)
       .map((row) => toColumnShape(row, flavor, jsonColumns.has(`${tableName}.${row.columnName}`))),
-    indexes: toIndexShapes(indexRows.filter((row) => row.tableName === tableName)),
+    indexes: toIndexShapes(rows.indexes.filter((row) => row.tableName === tableName)),
   }))
-  return { database, flavor, version, tables }
+  return { database: rows.database, flavor, version: rows.version, tables }
 }
 
 function toColumnShape(row: ColumnRow, flavor: ServerFlavor, isMariadbJson: boolean): ColumnShape {
@@ -110,14 +139,9 @@ function toColumnShape(row: ColumnRow, flavor: ServerFlavor, isMariadbJson: bool
  * MariaDB's JSON is an alias: the column is LONGTEXT with a `CHECK (json_valid(col))` constraint named
  * after the column. Those columns are reported as `json`, like MySQL's native type.
  */
-async function readMariadbJsonColumns(connection: Connection, database: string): Promise<Set<string>> {
-  const rows = (await connection.query(
-    `SELECT TABLE_NAME AS tableName, CHECK_CLAUSE AS checkClause
-       FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ?`,
-    [database],
-  )) as { tableName: string; checkClause: string }[]
+function mariadbJsonColumns(checks: CheckRow[]): Set<string> {
   const columns = new Set<string>()
-  for (const { tableName, checkClause } of rows) {
+  for (const { tableName, checkClause } of checks) {
     const column = /^\s*json_valid\(\s*`((?:[^`]|``)+)`\s*\)\s*$/i.exec(checkClause)?.[1]
     if (column !== undefined) columns.add(`${tableName}.${column.replaceAll('``', '`')}`)
   }
