@@ -11,6 +11,7 @@ export interface Db {
   prisma: PrismaClient
   /** Settles within `timeoutMs` (default DB_HEALTH_TIMEOUT_MS) even when the database cannot be reached. */
   healthCheck(timeoutMs?: number): Promise<DbHealth>
+  /** Closes the pool; queries still waiting for a connection are rejected rather than waited for. */
   disconnect(): Promise<void>
 }
 
@@ -20,26 +21,26 @@ export interface Db {
  * query or `prisma.$connect()`.
  */
 export function createDb(config: DbConfig, logger: DbLogger): Db {
-  const { password: _password, ...target } = parseDatabaseUrl(config.DATABASE_URL)
-  const where = { host: target.host, port: target.port, database: target.database }
-  const poolConfig: PoolConfig = {
-    ...parseDatabaseUrl(config.DATABASE_URL),
-    connectionLimit: config.DB_POOL_SIZE,
-    connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
-    acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
-  }
-  const adapter = observedAdapter(poolConfig, {
-    onPool: (pool) => {
+  const connection = parseDatabaseUrl(config.DATABASE_URL)
+  const where = { host: connection.host, port: connection.port, database: connection.database }
+  const adapter = new ObservedAdapterFactory(
+    {
+      ...connection,
+      connectionLimit: config.DB_POOL_SIZE,
+      connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
+      acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
+    },
+    (pool) => {
       logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
       pool.on('connection', (conn) => logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened'))
-      pool.on('enqueue', () => logger.debug({ db: where }, 'database pool exhausted; query waits for a connection'))
-      // The driver emits 'error' for each failed connection attempt, but its type declarations omit the event.
+      pool.on('enqueue', () => logger.debug({ db: where }, 'query waits for a free database connection'))
+      // The driver emits 'error' when it gives up creating a connection, but its type declarations omit it.
       ;(pool as unknown as EventEmitter).on('error', (error: Error) =>
         logger.warn({ db: where, err: error }, 'database connection failed'),
       )
     },
-    onClose: () => logger.info({ db: where }, 'database pool closed'),
-  })
+    () => logger.info({ db: where }, 'database pool closed'),
+  )
 
   const prisma = new PrismaClient({
     adapter,
@@ -65,7 +66,9 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
   return {
     prisma,
     healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
-    disconnect: () => prisma.$disconnect(),
+    async disconnect() {
+      await Promise.all([adapter.endPool(), prisma.$disconnect()])
+    },
   }
 }
 
@@ -74,26 +77,40 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
  * attempt (the stock factory probes the server before handing the pool out). Prisma calls `connect()` again
  * after `$disconnect()`, so every call builds a fresh pool that the adapter owns and ends on dispose.
  */
-function observedAdapter(
-  poolConfig: PoolConfig,
-  hooks: { onPool: (pool: Pool) => void; onClose: () => void },
-): SqlDriverAdapterFactory {
-  return {
-    provider: 'mysql',
-    adapterName: '@prisma/adapter-mariadb',
-    async connect() {
-      // prepareCacheLength 0 mirrors the stock factory (it matters only if the binary protocol is used).
-      const pool = createPool({ prepareCacheLength: 0, ...poolConfig })
-      hooks.onPool(pool)
-      // The text protocol skips the prepare/execute/close round trips the binary protocol makes for every
-      // query without a statement cache; parameters are still escaped by the driver.
-      const adapter = await new PrismaMariaDb(pool, { useTextProtocol: true, disposeExternalPool: true }).connect()
-      const dispose = adapter.dispose.bind(adapter)
-      adapter.dispose = async () => {
-        await dispose()
-        hooks.onClose()
-      }
-      return adapter
-    },
+class ObservedAdapterFactory implements SqlDriverAdapterFactory {
+  readonly provider = 'mysql'
+  readonly adapterName = '@prisma/adapter-mariadb'
+  #pool: Pool | undefined
+
+  constructor(
+    private readonly poolConfig: PoolConfig,
+    private readonly onPool: (pool: Pool) => void,
+    private readonly onClose: () => void,
+  ) {}
+
+  async connect() {
+    // prepareCacheLength 0 mirrors the stock factory (it matters only if the binary protocol is used).
+    const pool = createPool({ prepareCacheLength: 0, ...this.poolConfig })
+    this.#pool = pool
+    this.onPool(pool)
+    // The text protocol skips the prepare/execute/close round trips the binary protocol makes for every query
+    // without a statement cache; parameters are still escaped by the driver.
+    const adapter = await new PrismaMariaDb(pool, { useTextProtocol: true, disposeExternalPool: true }).connect()
+    const dispose = adapter.dispose.bind(adapter)
+    adapter.dispose = async () => {
+      if (!pool.closed) await dispose()
+      this.onClose()
+    }
+    return adapter
+  }
+
+  /**
+   * Prisma's `$disconnect()` first waits for a `connect()` in progress, and the adapter's connect runs a
+   * `SELECT VERSION()` that waits the whole acquire timeout when the server is unreachable. Ending the pool
+   * rejects that wait at once, so shutting down never hangs on a dead database.
+   */
+  async endPool(): Promise<void> {
+    const pool = this.#pool
+    if (pool && !pool.closed) await pool.end()
   }
 }

@@ -1,0 +1,39 @@
+import t from 'tap'
+import { parseDatabaseUrl, parseDbConfig } from '../src/index.js'
+
+t.test('defaults fill every setting and strings from the environment become integers', async (t) => {
+  t.same(parseDbConfig({}), {
+    DATABASE_URL: 'mysql://root@127.0.0.1:3306/consultation',
+    DB_POOL_SIZE: 10,
+    DB_CONNECT_TIMEOUT_MS: 5000,
+    DB_ACQUIRE_TIMEOUT_MS: 10000,
+    DB_SLOW_QUERY_MS: 200,
+    DB_HEALTH_TIMEOUT_MS: 1000,
+  })
+  const config = parseDbConfig({ DB_POOL_SIZE: '3', DB_SLOW_QUERY_MS: '0', UNRELATED: 'x' })
+  t.equal(config.DB_POOL_SIZE, 3)
+  t.equal(config.DB_SLOW_QUERY_MS, 0)
+  t.notOk('UNRELATED' in config, 'other variables are not carried along')
+})
+
+t.test('rejects values that would misconfigure the pool', async (t) => {
+  t.throws(() => parseDbConfig({ DB_POOL_SIZE: '0' }))
+  t.throws(() => parseDbConfig({ DB_POOL_SIZE: 'ten' }))
+  t.throws(() => parseDbConfig({ DATABASE_URL: 'postgres://localhost/x' }))
+})
+
+t.test('a connection URL becomes mariadb driver options', async (t) => {
+  t.same(parseDatabaseUrl('mysql://app:p%40ss%3Aword@db.internal:3307/consultation?allowPublicKeyRetrieval=true&connectAttributes=false&socketTimeout=500&timezone=Z'), {
+    allowPublicKeyRetrieval: true,
+    connectAttributes: false,
+    socketTimeout: 500,
+    timezone: 'Z',
+    host: 'db.internal',
+    port: 3307,
+    user: 'app',
+    password: 'p@ss:word',
+    database: 'consultation',
+  })
+  t.same(parseDatabaseUrl('mariadb://root@[::1]'), { host: '::1', port: 3306, user: 'root' })
+  t.throws(() => parseDatabaseUrl('postgres://localhost/x'), /mysql:\/\/ or mariadb:\/\//)
+})
