@@ -1,7 +1,7 @@
 export {
   createTestDatabase,
-  repoMigrationsDir,
   type TeardownHost,
   type TestDatabase,
   type TestDatabaseOptions,
 } from './test-database.js'
+export { repoMigrationsDir } from '../migrations/paths.js'

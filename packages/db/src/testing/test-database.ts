@@ -1,14 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import { fileURLToPath } from 'node:url'
 import { createConnection } from 'mariadb'
 import pino from 'pino'
 import { createDb, type Db } from '../client.js'
 import { parseDatabaseUrl, parseDbConfig, quoteIdentifier, withDatabase } from '../config.js'
 import type { DbLogger } from '../logger.js'
 import { applyMigrations } from '../migrations/apply.js'
-
-/** The repository's `prisma/migrations`, found relative to this file (same depth under src/ and dist/). */
-export const repoMigrationsDir = fileURLToPath(new URL('../../../../prisma/migrations/', import.meta.url))
+import { repoMigrationsDir } from '../migrations/paths.js'
 
 /** The part of a tap `Test` the helper needs; kept structural so the helper does not import tap. */
 export interface TeardownHost {
