@@ -51,7 +51,8 @@ export async function seedConsultants(
   accounts: ReadonlyMap<ScenarioName, number>,
 ): Promise<Map<ConsultantScenarioName, SeededConsultant>> {
   const seeded = new Map<ConsultantScenarioName, SeededConsultant>()
-  for (const [name, scenario] of Object.entries(CONSULTANT_SCENARIOS) as Array<[ConsultantScenarioName, ConsultantScenario]>) {
+  const scenarios = Object.entries(CONSULTANT_SCENARIOS) as Array<[ConsultantScenarioName, ConsultantScenario]>
+  for (const [name, scenario] of scenarios) {
     const customerId = accounts.get(name)
     if (customerId === undefined) throw new Error(`seed: account of scenario ${name} was not created`)
     const profile = CONSULTANT_PROFILES[name]
@@ -122,7 +123,8 @@ export async function seedConsultants(
         create: (data) => prisma.consultantContract.create({ data }),
         update: (row, data) => prisma.consultantContract.update({ where: { contractId: row.contractId }, data }),
         remove: async (rows) => {
-          await prisma.consultantContract.deleteMany({ where: { contractId: { in: rows.map((row) => row.contractId) } } })
+          const contractIds = rows.map((row) => row.contractId)
+          await prisma.consultantContract.deleteMany({ where: { contractId: { in: contractIds } } })
         },
       },
     )

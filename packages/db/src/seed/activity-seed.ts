@@ -52,7 +52,8 @@ export async function seedActivity(
         create: (data) => prisma.consultantSchedule.create({ data }),
         update: (row, data) => prisma.consultantSchedule.update({ where: { scheduleId: row.scheduleId }, data }),
         remove: async (rows) => {
-          await prisma.consultantSchedule.deleteMany({ where: { scheduleId: { in: rows.map((row) => row.scheduleId) } } })
+          const scheduleIds = rows.map((row) => row.scheduleId)
+          await prisma.consultantSchedule.deleteMany({ where: { scheduleId: { in: scheduleIds } } })
         },
       },
     )
@@ -82,7 +83,8 @@ export async function seedActivity(
         create: (data) => prisma.appointment.create({ data }),
         update: (row, data) => prisma.appointment.update({ where: { appointmentId: row.appointmentId }, data }),
         remove: async (rows) => {
-          await prisma.appointment.deleteMany({ where: { appointmentId: { in: rows.map((row) => row.appointmentId) } } })
+          const appointmentIds = rows.map((row) => row.appointmentId)
+          await prisma.appointment.deleteMany({ where: { appointmentId: { in: appointmentIds } } })
         },
       },
     )

@@ -20,3 +20,5 @@ export {
 } from './catalog-data.js'
 export { PLATFORM_TIME_ZONE } from './clock.js'
 export { formatTally, type SeedTally, type TableTally } from './tally.js'
+export { seedVolume, type SeedVolumeOptions, type SeedVolumeResult } from './volume/volume-seed.js'
+export { VOLUME_EMAIL_DOMAIN } from './volume/generate.js'
