@@ -1,0 +1,22 @@
+import { DbConfigSchema } from '@cp/db'
+import { loadConfig, ServiceConfigSchema } from '@cp/service-kit'
+import { type StaticDecode, Type } from '@sinclair/typebox'
+
+export const CatalogConfigSchema = Type.Composite([
+  ServiceConfigSchema,
+  DbConfigSchema,
+  Type.Object({
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+    CATALOG_CACHE_MAX_AGE: Type.Integer({
+      minimum: 0,
+      default: 60,
+      description: 'Seconds the proxy and clients may reuse a catalog response before revalidating it',
+    }),
+  }),
+])
+
+export type CatalogConfig = StaticDecode<typeof CatalogConfigSchema>
+
+export function loadCatalogConfig(env: Record<string, string | undefined> = process.env): CatalogConfig {
+  return loadConfig(CatalogConfigSchema, env)
+}

@@ -1,0 +1,70 @@
+import { resolveLocale, toCategoryListItem, tryParseCategoryId } from '@cp/domain'
+import { AppError, problemResponsesFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CATALOG_ERRORS } from '../errors.js'
+import { httpCache } from '../plugins/http-cache.js'
+import type { CategoriesRepository } from '../repositories/categories-repository.js'
+import {
+  CategoryListSchema,
+  CategoryQuerySchema,
+  CategorySchema,
+  IdParamsSchema,
+  NotModifiedResponse,
+} from '../schemas/categories.js'
+import { invalidIdError, languageHeaders } from './shared.js'
+
+export interface CategoryRoutesOptions {
+  readonly repository: CategoriesRepository
+  readonly contentUrl: string
+  readonly cacheMaxAge: number
+}
+
+const problems = problemResponsesFor(CATALOG_ERRORS)
+
+export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
+  const { repository, contentUrl } = options
+  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+
+  app.get(
+    '/consultation-categories',
+    {
+      onSend,
+      schema: {
+        tags: ['categories'],
+        summary: 'Active consultation categories, in list order',
+        querystring: CategoryQuerySchema,
+        response: { 200: CategoryListSchema, 304: NotModifiedResponse, ...problems() },
+      },
+    },
+    async (request, reply) => {
+      const locale = resolveLocale(request.headers['accept-language'])
+      languageHeaders(reply, locale)
+      const rows = await repository.listConsultationCategories()
+      const bothLanguages = request.query.translations
+      return { items: rows.map((row) => toCategoryListItem(row, { contentUrl, locale, bothLanguages })) }
+    },
+  )
+
+  app.get(
+    '/consultation-categories/:id',
+    {
+      onSend,
+      schema: {
+        tags: ['categories'],
+        summary: 'One active consultation category',
+        params: IdParamsSchema,
+        querystring: CategoryQuerySchema,
+        response: { 200: CategorySchema, 304: NotModifiedResponse, ...problems('CATALOG_CATEGORY_NOT_FOUND') },
+      },
+    },
+    async (request, reply) => {
+      const id = tryParseCategoryId(request.params.id)
+      if (id === undefined) throw invalidIdError()
+      const locale = resolveLocale(request.headers['accept-language'])
+      languageHeaders(reply, locale)
+      const row = await repository.findConsultationCategory(id)
+      if (!row) throw new AppError('CATALOG_CATEGORY_NOT_FOUND')
+      return toCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
+    },
+  )
+}

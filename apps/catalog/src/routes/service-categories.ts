@@ -1,0 +1,71 @@
+import { asCategoryId, resolveLocale, toServiceCategoryListItem, tryParseServiceCategoryId } from '@cp/domain'
+import { AppError, problemResponsesFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CATALOG_ERRORS } from '../errors.js'
+import { httpCache } from '../plugins/http-cache.js'
+import {
+  IdParamsSchema,
+  NotModifiedResponse,
+  CategoryQuerySchema,
+  ServiceCategoryListQuerySchema,
+  ServiceCategoryListSchema,
+  ServiceCategorySchema,
+} from '../schemas/categories.js'
+import type { CategoryRoutesOptions } from './consultation-categories.js'
+import { invalidIdError, languageHeaders } from './shared.js'
+
+const problems = problemResponsesFor(CATALOG_ERRORS)
+
+export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
+  const { repository, contentUrl } = options
+  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+
+  app.get(
+    '/service-categories',
+    {
+      onSend,
+      schema: {
+        tags: ['categories'],
+        summary: 'Active service categories, in list order, optionally of one consultation category',
+        querystring: ServiceCategoryListQuerySchema,
+        response: { 200: ServiceCategoryListSchema, 304: NotModifiedResponse, ...problems() },
+      },
+    },
+    async (request, reply) => {
+      const locale = resolveLocale(request.headers['accept-language'])
+      languageHeaders(reply, locale)
+      const { categoryId, translations: bothLanguages } = request.query
+      const rows = await repository.listServiceCategories(
+        categoryId === undefined ? {} : { parentCategoryId: asCategoryId(categoryId) },
+      )
+      return { items: rows.map((row) => toServiceCategoryListItem(row, { contentUrl, locale, bothLanguages })) }
+    },
+  )
+
+  app.get(
+    '/service-categories/:id',
+    {
+      onSend,
+      schema: {
+        tags: ['categories'],
+        summary: 'One active service category',
+        params: IdParamsSchema,
+        querystring: CategoryQuerySchema,
+        response: {
+          200: ServiceCategorySchema,
+          304: NotModifiedResponse,
+          ...problems('CATALOG_SERVICE_CATEGORY_NOT_FOUND'),
+        },
+      },
+    },
+    async (request, reply) => {
+      const id = tryParseServiceCategoryId(request.params.id)
+      if (id === undefined) throw invalidIdError()
+      const locale = resolveLocale(request.headers['accept-language'])
+      languageHeaders(reply, locale)
+      const row = await repository.findServiceCategory(id)
+      if (!row) throw new AppError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
+      return toServiceCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
+    },
+  )
+}
