@@ -27,12 +27,23 @@ export async function checkHealth(prisma: PrismaClient, timeoutMs: number): Prom
   }
 }
 
-/** Prisma prefixes driver errors with an invocation banner; the last line is the part worth reporting. */
+/**
+ * One line worth logging or reporting from a Prisma or driver error: Prisma wraps the driver's message in an
+ * "Invalid `prisma.x()` invocation" banner and a source code frame, and keeps the socket-level reason (such as
+ * ECONNREFUSED) only in the adapter error's cause.
+ */
 export function summarizeError(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  const lines = message
-    .split('\n')
+  const lines = (error instanceof Error ? error.message : String(error)).split('\n')
+  const banner = lines.findIndex((line) => /^Invalid `.*` invocation/.test(line.trim()))
+  // "... invocation in" is followed by the caller's file:line, then the numbered code frame.
+  const start = banner === -1 ? 0 : banner + (lines[banner]?.trim().endsWith(' in') ? 2 : 1)
+  const text = lines
+    .slice(start)
+    .filter((line) => line.trim() !== '' && !/^\s*(→\s*)?\d+ /.test(line))
     .map((line) => line.trim())
-    .filter((line) => line !== '')
-  return lines.at(-1) ?? 'unknown database error'
+    .join(' ')
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { cause?: unknown } } } } | null)?.meta
+    ?.driverAdapterError?.cause?.cause
+  const summary = text || 'unknown database error'
+  return typeof cause === 'string' && !summary.includes(cause) ? `${summary} (${cause})` : summary
 }
