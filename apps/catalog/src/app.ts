@@ -1,4 +1,4 @@
-import { dbPlugin } from '@cp/db'
+import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
 import { AppError, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
 import { createRequire } from 'node:module'
 import type { CatalogConfig } from './config.js'
@@ -24,6 +24,7 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
     config,
     ...(logger === undefined ? {} : { logger }),
     errors: CATALOG_ERRORS,
+    isUnavailable: isDatabaseUnavailable,
     readiness: async ({ app }) => {
       const health = await app.dbHealth()
       if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })

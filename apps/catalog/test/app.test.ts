@@ -55,6 +55,8 @@ t.test('not ready (503 problem+json) while the database is unreachable', async (
   t.match(ready.json(), { code: 'COMMON_UNAVAILABLE', status: 503 })
   const list = await app.inject({ url: '/v1/catalog/consultation-categories' })
   t.equal(list.statusCode, 503, 'a request that needs the database is 503, not 500')
+  t.equal(list.headers['retry-after'], '5')
+  t.match(list.json(), { code: 'COMMON_UNAVAILABLE' })
 })
 
 t.test('configuration errors name the variable', async (t) => {

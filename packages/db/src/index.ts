@@ -9,3 +9,4 @@ export { applyMigrations, type ApplyMigrationsOptions, type ApplyMigrationsResul
 export { MigrateError } from './migrations/errors.js'
 export type { MigrationRecord } from './migrations/history.js'
 export { checkDrift, DriftCheckError, formatDriftReport, type CheckDriftOptions, type DriftIssue, type DriftReport } from './drift/index.js'
+export { isDatabaseUnavailable } from './errors.js'

@@ -47,6 +47,8 @@ export interface BuildServiceOptions {
   readonly bodyLimit?: number
   /** Prefix of each problem's `type` URI, followed by the code (default `urn:problem:`). */
   readonly problemTypeBase?: string
+  /** Recognises dependency outages (e.g. `isDatabaseUnavailable` from @cp/db): answered 503, not 500. */
+  readonly isUnavailable?: (error: unknown) => boolean
 }
 
 /**
@@ -57,7 +59,11 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
   const { config } = options
   const catalogs = options.errors === undefined ? [] : Array.isArray(options.errors) ? options.errors : [options.errors]
   const registry = createErrorRegistry(...(catalogs as ErrorCatalog[]))
-  const errorOptions = { registry, problemTypeBase: options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE }
+  const errorOptions = {
+    registry,
+    problemTypeBase: options.problemTypeBase ?? DEFAULT_PROBLEM_TYPE_BASE,
+    ...(options.isUnavailable ? { isUnavailable: options.isUnavailable } : {}),
+  }
 
   const app = fastify({
     logger:

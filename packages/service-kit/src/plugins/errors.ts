@@ -10,7 +10,12 @@ import { PROBLEM_CONTENT_TYPE } from '../schemas/problem.js'
 export interface ErrorsPluginOptions {
   readonly registry: ErrorRegistry
   readonly problemTypeBase: string
+  /** Recognises outages of a dependency (e.g. the database), answered 503 with Retry-After instead of 500. */
+  readonly isUnavailable?: (error: unknown) => boolean
 }
+
+/** Seconds a client is asked to wait after a dependency outage. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -70,7 +75,15 @@ function errorsPlugin(app: FastifyInstance, options: ErrorsPluginOptions, done: 
       else request.log.info({ code: known.code, errors: known.errors, reason: error.message }, 'request rejected')
       return sendProblem(request, reply, known, options)
     }
-    // Anything else is a bug or an outage: the stack goes to the log, never to the client.
+    if (options.isUnavailable?.(error)) {
+      request.log.warn({ err: error }, 'dependency unavailable')
+      const unavailable = new AppError('COMMON_UNAVAILABLE', {
+        cause: error,
+        headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
+      })
+      return sendProblem(request, reply, unavailable, options)
+    }
+    // Anything else is a bug: the stack goes to the log, never to the client.
     request.log.error({ err: error }, 'unexpected error')
     return sendProblem(request, reply, new AppError('COMMON_INTERNAL', { cause: error }), options)
   })

@@ -126,6 +126,18 @@ t.test('an unexpected error is a 500 that reveals nothing', async (t) => {
   t.notMatch(res.body, /ECONNREFUSED|10\.0\.0\.7|root|stack|at /)
 })
 
+t.test('an error the service recognises as an outage is a 503 with Retry-After, still revealing nothing', async (t) => {
+  const app = await buildTestApp(t, { isUnavailable: (error) => error instanceof Error && /ECONNREFUSED/.test(error.message) })
+  const res = await app.inject({ method: 'GET', url: '/v1/test/boom', headers: { 'accept-language': 'ar' } })
+  t.equal(res.statusCode, 503)
+  t.equal(res.headers['content-type'], PROBLEM)
+  t.equal(res.headers['retry-after'], '5')
+  t.match(res.json(), { code: 'COMMON_UNAVAILABLE', status: 503, title: 'الخدمة غير متاحة مؤقتًا' })
+  t.notMatch(res.body, /ECONNREFUSED|10\.0\.0\.7|root/)
+  const other = await app.inject({ method: 'GET', url: '/v1/test/unknown-code' })
+  t.equal(other.statusCode, 500, 'other failures stay 500')
+})
+
 t.test('a service error code renders its catalog status, title and detail with params', async (t) => {
   const app = await buildTestApp(t)
   const en = await app.inject({ method: 'GET', url: '/v1/test/items/42' })
