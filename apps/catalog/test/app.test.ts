@@ -24,6 +24,10 @@ t.test('the OpenAPI document is valid and lists every response of every route', 
     for (const code of ['200', '304', '400', '429', '500']) t.ok(codes.includes(code), `${path} documents ${code}`)
     if (path.endsWith('{id}')) t.ok(codes.includes('404'), `${path} documents 404`)
   }
+  const listParameters = (paths['/v1/catalog/consultation-categories']!.get as unknown as {
+    parameters: Array<{ name: string; required?: boolean }>
+  }).parameters
+  t.match(listParameters, [{ name: 'translations', required: false }], 'optional query parameters are not required')
   const ui = await app.inject({ url: '/docs/catalog/' })
   t.equal(ui.statusCode, 200)
   t.match(ui.headers['content-type'], /text\/html/)

@@ -48,10 +48,10 @@ export const IdParamsSchema = Type.Object(
   { additionalProperties: false },
 )
 
-const translations = Type.Boolean({
-  default: false,
-  description: 'Also return `names` and `descriptions` in both languages',
-})
+// Optional in the document (clients may leave it out); the default still fills it in on the server.
+const translations = Type.Optional(
+  Type.Boolean({ default: false, description: 'Also return `names` and `descriptions` in both languages' }),
+)
 
 export const CategoryQuerySchema = Type.Object({ translations }, { additionalProperties: false })
 
