@@ -5,6 +5,12 @@ export type { PrismaClient } from './generated/prisma/client.js'
 export * from './generated/prisma/enums.js'
 export type {
   Appointment,
+  AuthDeviceToken,
+  AuthOtpChallenge,
+  AuthOtpEvent,
+  AuthRefreshToken,
+  AuthSession,
+  AuthSignInThrottle,
   Article,
   Branch,
   Career,
