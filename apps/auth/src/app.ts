@@ -1,0 +1,67 @@
+import { createRequire } from 'node:module'
+import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
+import { AppError, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
+import { type Clock, systemClock } from './clock.js'
+import type { AuthConfig } from './config.js'
+import { AUTH_ERRORS } from './errors.js'
+import { type CodeSender, createLogSender, createWebhookSender } from './lib/senders.js'
+import { authRoutes } from './routes/index.js'
+import { createAuthServices } from './services/index.js'
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
+
+export const AUTH_PREFIX = '/v1/auth'
+
+export interface BuildAuthAppOptions {
+  readonly config: AuthConfig
+  readonly logger?: false | ServiceLoggerOptions
+  /** Replaces the configured code sender (tests read codes from a memory sender). */
+  readonly sender?: CodeSender
+  /** Replaces the system clock (tests move time instead of waiting). */
+  readonly clock?: Clock
+}
+
+/** Builds the auth service without listening; `server.ts` listens, tests inject. */
+export async function buildAuthApp({ config, logger, sender, clock = systemClock }: BuildAuthAppOptions): Promise<ServiceApp> {
+  const app = await buildService({
+    name: 'auth',
+    version,
+    description:
+      'Sign-in by one-time code or password for customers and consultants, access tokens (ES256 JWT, keys in the JWKS), rotating refresh tokens, the current profile and push devices.',
+    config,
+    ...(logger === undefined ? {} : { logger }),
+    errors: AUTH_ERRORS,
+    isUnavailable: isDatabaseUnavailable,
+    readiness: async ({ app }) => {
+      const health = await app.dbHealth()
+      if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })
+      return { database: 'ok' }
+    },
+  })
+  if (config.ephemeralSecrets) {
+    app.log.warn('development: signing key or OTP pepper generated at start-up; tokens and codes die with this process')
+  }
+  await app.register(dbPlugin, { config })
+  app.decorateRequest('authSession', null)
+
+  const services = createAuthServices({
+    config,
+    db: app.db,
+    sender: sender ?? createConfiguredSender(config, app),
+    clock,
+    log: app.log,
+  })
+  app.addHook('onClose', async () => {
+    await services.otp.drain()
+  })
+  await app.register(authRoutes, { prefix: AUTH_PREFIX, services })
+  return app
+}
+
+function createConfiguredSender(config: AuthConfig, app: ServiceApp): CodeSender {
+  if (config.sender.kind === 'webhook') {
+    const { url, secret, timeoutMs } = config.sender
+    return createWebhookSender({ url, secret, timeoutMs })
+  }
+  return createLogSender(app.log)
+}

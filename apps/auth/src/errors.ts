@@ -1,0 +1,95 @@
+import { consultantEligibilityErrors, defineErrors } from '@cp/domain'
+import { problemResponsesFor } from '@cp/service-kit'
+
+export const AUTH_ERRORS = defineErrors({
+  ...consultantEligibilityErrors,
+  // One answer for an unknown account, an account without a password and a wrong password.
+  AUTH_INVALID_CREDENTIALS: {
+    status: 401,
+    title: { en: 'The sign-in details are not correct', ar: 'بيانات تسجيل الدخول غير صحيحة' },
+  },
+  AUTH_PASSWORD_TOO_LONG: {
+    status: 400,
+    title: { en: 'The password is too long', ar: 'كلمة المرور طويلة جدًا' },
+  },
+  AUTH_SIGN_IN_DELAYED: {
+    status: 429,
+    title: {
+      en: 'Too many failed sign-in attempts; wait before trying again',
+      ar: 'محاولات تسجيل دخول فاشلة كثيرة؛ انتظر قبل المحاولة مرة أخرى',
+    },
+  },
+  AUTH_SIGN_IN_LOCKED: {
+    status: 429,
+    title: {
+      en: 'Sign-in is locked for a while after too many failed attempts',
+      ar: 'تم إيقاف تسجيل الدخول مؤقتًا بعد محاولات فاشلة كثيرة',
+    },
+  },
+  AUTH_ACCOUNT_DISABLED: {
+    status: 403,
+    title: { en: 'This account has been disabled', ar: 'تم تعطيل هذا الحساب' },
+  },
+  AUTH_INVALID_DESTINATION: {
+    status: 400,
+    title: { en: 'This is not a valid mobile number or e-mail address', ar: 'هذا ليس رقم جوال أو بريدًا إلكترونيًا صالحًا' },
+  },
+  AUTH_OTP_RESEND_TOO_SOON: {
+    status: 429,
+    title: { en: 'A code was sent moments ago; wait before asking again', ar: 'تم إرسال رمز قبل لحظات؛ انتظر قبل طلب رمز جديد' },
+  },
+  AUTH_OTP_DESTINATION_LIMITED: {
+    status: 429,
+    title: { en: 'Too many codes were sent to this destination', ar: 'تم إرسال رموز كثيرة إلى هذه الوجهة' },
+  },
+  AUTH_OTP_IP_LIMITED: {
+    status: 429,
+    title: { en: 'Too many code requests from this network', ar: 'طلبات رموز كثيرة من هذه الشبكة' },
+  },
+  // Wrong, expired, used, replaced or burned codes, and destinations without a code, all look the same.
+  AUTH_OTP_INVALID: {
+    status: 401,
+    title: { en: 'The code is not valid', ar: 'الرمز غير صالح' },
+  },
+  AUTH_OTP_VERIFY_LIMITED: {
+    status: 429,
+    title: {
+      en: 'Too many wrong codes for this destination; try again later',
+      ar: 'رموز خاطئة كثيرة لهذه الوجهة؛ حاول لاحقًا',
+    },
+  },
+  AUTH_REFRESH_INVALID: {
+    status: 401,
+    title: { en: 'The refresh token is not valid', ar: 'رمز التحديث غير صالح' },
+  },
+  AUTH_REFRESH_REUSED: {
+    status: 401,
+    title: {
+      en: 'The refresh token was already used; the session has been ended',
+      ar: 'تم استخدام رمز التحديث من قبل؛ تم إنهاء الجلسة',
+    },
+  },
+  AUTH_SESSION_EXPIRED: {
+    status: 401,
+    title: { en: 'The session has expired; sign in again', ar: 'انتهت الجلسة؛ سجّل الدخول مرة أخرى' },
+  },
+  AUTH_SESSION_ENDED: {
+    status: 401,
+    title: { en: 'The session has ended; sign in again', ar: 'انتهت الجلسة؛ سجّل الدخول مرة أخرى' },
+  },
+  AUTH_TOKEN_MISSING: {
+    status: 401,
+    title: { en: 'An access token is required', ar: 'يلزم رمز دخول' },
+  },
+  AUTH_TOKEN_INVALID: {
+    status: 401,
+    title: { en: 'The access token is not valid', ar: 'رمز الدخول غير صالح' },
+  },
+})
+
+export type AuthErrorCode = keyof typeof AUTH_ERRORS
+
+export const problems = problemResponsesFor(AUTH_ERRORS)
+
+/** Every ineligibility code, for the docs of routes that sign a consultant in or refresh their session. */
+export const ELIGIBILITY_CODES = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>

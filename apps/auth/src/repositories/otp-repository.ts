@@ -1,0 +1,126 @@
+import { type AuthOtpEventKind, Prisma, type PrismaClient } from '@cp/db'
+
+export interface ChallengeRow {
+  readonly id: bigint
+  readonly destination: string
+  readonly purpose: string
+  readonly codeHash: string
+  readonly issuedAt: Date
+  readonly expiresAt: Date
+}
+
+export interface NewCode {
+  readonly destination: string
+  readonly purpose: string
+  readonly codeHash: string
+  readonly now: Date
+  readonly expiresAt: Date
+  /** The code is only replaced when the current one was issued at or before this instant. */
+  readonly issuedNoLaterThan: Date
+}
+
+export interface EventWindow {
+  readonly count: number
+  /** The oldest event counted; the window frees up from it. */
+  readonly oldest: Date | null
+}
+
+const challengeSelect = {
+  id: true,
+  destination: true,
+  purpose: true,
+  codeHash: true,
+  issuedAt: true,
+  expiresAt: true,
+} as const
+
+/** One-time code challenges (one per destination) and the events the OTP rate limits count. */
+export function createOtpRepository(db: PrismaClient) {
+  return {
+    /**
+     * Puts a new code in place of the destination's previous one, unless that one is younger than the resend
+     * interval. A single conditional UPDATE (or the INSERT of the first code, guarded by the unique destination),
+     * so two instances can never both issue a code within the interval.
+     */
+    async replaceCode(code: NewCode): Promise<{ replaced: true } | { replaced: false; issuedAt: Date }> {
+      const data = {
+        purpose: code.purpose,
+        codeHash: code.codeHash,
+        issuedAt: code.now,
+        expiresAt: code.expiresAt,
+        attempts: 0,
+        consumedAt: null,
+      }
+      const { count } = await db.authOtpChallenge.updateMany({
+        where: { destination: code.destination, issuedAt: { lte: code.issuedNoLaterThan } },
+        data,
+      })
+      if (count === 1) return { replaced: true }
+      const current = await db.authOtpChallenge.findUnique({
+        where: { destination: code.destination },
+        select: { issuedAt: true },
+      })
+      if (current) return { replaced: false, issuedAt: current.issuedAt }
+      try {
+        await db.authOtpChallenge.create({ data: { destination: code.destination, ...data } })
+        return { replaced: true }
+      } catch (error) {
+        if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error
+        return { replaced: false, issuedAt: code.now }
+      }
+    },
+
+    findChallenge(destination: string): Promise<ChallengeRow | null> {
+      return db.authOtpChallenge.findUnique({ where: { destination }, select: challengeSelect })
+    },
+
+    /**
+     * Takes one of the code's guesses before the code is compared, so that parallel guesses cannot exceed the cap.
+     * False when the code is used, expired, replaced or has no guesses left.
+     */
+    async takeGuess(challenge: ChallengeRow, now: Date, maxGuesses: number): Promise<boolean> {
+      const { count } = await db.authOtpChallenge.updateMany({
+        where: {
+          id: challenge.id,
+          codeHash: challenge.codeHash,
+          consumedAt: null,
+          expiresAt: { gt: now },
+          attempts: { lt: maxGuesses },
+        },
+        data: { attempts: { increment: 1 } },
+      })
+      return count === 1
+    },
+
+    /** Marks a correct code used; of concurrent verifications exactly one gets true. */
+    async consume(challenge: ChallengeRow, now: Date): Promise<boolean> {
+      const { count } = await db.authOtpChallenge.updateMany({
+        where: { id: challenge.id, codeHash: challenge.codeHash, consumedAt: null, expiresAt: { gt: now } },
+        data: { consumedAt: now },
+      })
+      return count === 1
+    },
+
+    async addEvent(kind: AuthOtpEventKind, destination: string, ip: string, now: Date): Promise<void> {
+      await db.authOtpEvent.create({ data: { kind, destination, ip: ip.slice(0, 64), createdAt: now } })
+    },
+
+    async countEvents(
+      filter: { kind: AuthOtpEventKind } & ({ destination: string } | { ip: string }),
+      since: Date,
+    ): Promise<EventWindow> {
+      const result = await db.authOtpEvent.aggregate({
+        where: { ...filter, createdAt: { gt: since } },
+        _count: { _all: true },
+        _min: { createdAt: true },
+      })
+      return { count: result._count._all, oldest: result._min.createdAt }
+    },
+
+    async deleteEventsBefore(before: Date): Promise<void> {
+      await db.authOtpEvent.deleteMany({ where: { createdAt: { lt: before } } })
+    },
+  }
+}
+
+export type OtpRepository = ReturnType<typeof createOtpRepository>

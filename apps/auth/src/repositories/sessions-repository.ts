@@ -1,0 +1,152 @@
+import type { PrismaClient } from '@cp/db'
+import type { TokenRole } from '@cp/domain'
+
+export interface SessionRow {
+  readonly id: string
+  readonly customerId: number
+  readonly consultantId: number | null
+  readonly role: TokenRole
+  readonly createdAt: Date
+  readonly lastUsedAt: Date
+  readonly expiresAt: Date
+  readonly revokedAt: Date | null
+}
+
+export interface RefreshTokenRow {
+  readonly id: bigint
+  readonly sessionId: string
+  readonly rotatedAt: Date | null
+  readonly graceResponse: string | null
+}
+
+export type RevokeReason = 'logout' | 'logout_all' | 'reuse' | 'account_disabled' | 'ineligible' | 'expired'
+
+export interface NewSession {
+  readonly id: string
+  readonly customerId: number
+  readonly consultantId: number | null
+  readonly role: TokenRole
+  readonly now: Date
+  readonly expiresAt: Date
+  readonly ip: string
+  readonly refreshTokenHash: string
+}
+
+const sessionSelect = {
+  id: true,
+  customerId: true,
+  consultantId: true,
+  role: true,
+  createdAt: true,
+  lastUsedAt: true,
+  expiresAt: true,
+  revokedAt: true,
+} as const
+
+/** Thrown inside a transaction to roll it back when another request rotated the token first. */
+class RotationLost extends Error {}
+
+/** Sessions (refresh-token families) and their hashed refresh tokens. */
+export function createSessionsRepository(db: PrismaClient) {
+  return {
+    async create(session: NewSession): Promise<void> {
+      await db.$transaction([
+        db.authSession.create({
+          data: {
+            id: session.id,
+            customerId: session.customerId,
+            consultantId: session.consultantId,
+            role: session.role,
+            createdAt: session.now,
+            lastUsedAt: session.now,
+            expiresAt: session.expiresAt,
+            createdIp: session.ip.slice(0, 64),
+          },
+        }),
+        db.authRefreshToken.create({
+          data: { sessionId: session.id, tokenHash: session.refreshTokenHash, createdAt: session.now },
+        }),
+      ])
+    },
+
+    findSession(id: string): Promise<SessionRow | null> {
+      return db.authSession.findUnique({ where: { id }, select: sessionSelect })
+    },
+
+    async findRefreshToken(tokenHash: string): Promise<{ token: RefreshTokenRow; session: SessionRow } | null> {
+      const token = await db.authRefreshToken.findUnique({
+        where: { tokenHash },
+        select: { id: true, sessionId: true, rotatedAt: true, graceResponse: true },
+      })
+      if (!token) return null
+      const session = await db.authSession.findUnique({ where: { id: token.sessionId }, select: sessionSelect })
+      return session ? { token, session } : null
+    },
+
+    /**
+     * Replaces `token` by a new one, atomically: only the first of concurrent rotations wins (the conditional UPDATE
+     * waits for the winner's row lock and then matches nothing). `graceResponse` is kept on the old token so that a
+     * replay within the grace period gets the same pair. Returns false when another rotation won.
+     */
+    async rotate(input: {
+      token: RefreshTokenRow
+      newTokenHash: string
+      graceResponse: string
+      now: Date
+    }): Promise<boolean> {
+      const { token, now } = input
+      try {
+        await db.$transaction(async (tx) => {
+          const { count } = await tx.authRefreshToken.updateMany({
+            where: { id: token.id, rotatedAt: null },
+            data: { rotatedAt: now, graceResponse: input.graceResponse },
+          })
+          if (count !== 1) throw new RotationLost()
+          const created = await tx.authRefreshToken.create({
+            data: { sessionId: token.sessionId, tokenHash: input.newTokenHash, createdAt: now },
+            select: { id: true },
+          })
+          await tx.authRefreshToken.update({ where: { id: token.id }, data: { replacedById: created.id } })
+          // The pair sealed on the token before this one has served its grace period by now.
+          await tx.authRefreshToken.updateMany({ where: { replacedById: token.id }, data: { graceResponse: null } })
+          await tx.authSession.update({ where: { id: token.sessionId }, data: { lastUsedAt: now } })
+        })
+        return true
+      } catch (error) {
+        if (error instanceof RotationLost) return false
+        throw error
+      }
+    },
+
+    async readToken(id: bigint): Promise<RefreshTokenRow | null> {
+      return db.authRefreshToken.findUnique({
+        where: { id },
+        select: { id: true, sessionId: true, rotatedAt: true, graceResponse: true },
+      })
+    },
+
+    /** Ends one session and removes its push device; false when it had already ended. */
+    async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
+      const [revoked] = await db.$transaction([
+        db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } }),
+        db.authDeviceToken.deleteMany({ where: { sessionId } }),
+        db.authRefreshToken.updateMany({ where: { sessionId, graceResponse: { not: null } }, data: { graceResponse: null } }),
+      ])
+      return revoked.count === 1
+    },
+
+    /** Ends every session of an account and removes their push devices; returns how many were still open. */
+    async revokeAll(customerId: number, reason: RevokeReason, now: Date): Promise<number> {
+      const [revoked] = await db.$transaction([
+        db.authSession.updateMany({
+          where: { customerId, revokedAt: null },
+          data: { revokedAt: now, revokedReason: reason },
+        }),
+        db.authDeviceToken.deleteMany({ where: { customerId } }),
+      ])
+      return revoked.count
+    },
+  }
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>

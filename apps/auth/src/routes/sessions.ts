@@ -1,0 +1,88 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { Type } from '@sinclair/typebox'
+import { ELIGIBILITY_CODES, problems } from '../errors.js'
+import { type Authenticate, callerOf } from '../plugins/authenticate.js'
+import { RefreshBodySchema, TokenPairSchema } from '../schemas/sign-in.js'
+import type { SessionService } from '../services/session-service.js'
+
+export interface SessionRoutesOptions {
+  readonly sessions: SessionService
+  readonly authenticate: Authenticate
+}
+
+const NoContent = Type.Null({ description: 'Done' })
+const bearer = [{ bearerAuth: [] }]
+
+export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, { sessions, authenticate }) => {
+  app.post(
+    '/token/refresh',
+    {
+      onSend: async (_request, reply) => {
+        reply.header('cache-control', 'no-store')
+      },
+      schema: {
+        tags: ['sessions'],
+        summary: 'Exchange a refresh token for a new pair (rotation)',
+        description:
+          'Every refresh rotates the refresh token. The previous token replayed within 10 seconds returns the same new pair; any other reuse ends the session (401 AUTH_REFRESH_REUSED). Sessions end 30 days (customers) or 14 days (consultants) after sign-in, or after 14 idle days. Disabled accounts and ineligible consultants cannot refresh.',
+        body: RefreshBodySchema,
+        response: {
+          200: TokenPairSchema,
+          ...problems(
+            'AUTH_REFRESH_INVALID',
+            'AUTH_REFRESH_REUSED',
+            'AUTH_SESSION_EXPIRED',
+            'AUTH_SESSION_ENDED',
+            'AUTH_ACCOUNT_DISABLED',
+            ...ELIGIBILITY_CODES,
+            'COMMON_UNAVAILABLE',
+          ),
+        },
+      },
+    },
+    async (request) => sessions.refresh(request.body.refreshToken),
+  )
+
+  const logoutResponses = {
+    204: NoContent,
+    ...problems('AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_SESSION_ENDED', 'COMMON_UNAVAILABLE'),
+  }
+
+  app.post(
+    '/logout',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['sessions'],
+        summary: 'End this session',
+        description: "Its refresh token stops working at once and its push device is removed. Access tokens run out within 15 minutes.",
+        security: bearer,
+        response: logoutResponses,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request)
+      await sessions.logout({ sessionId: caller.sessionId, customerId: caller.customerId }, false)
+      return reply.code(204).send(null)
+    },
+  )
+
+  app.post(
+    '/logout/all',
+    {
+      onRequest: authenticate,
+      schema: {
+        tags: ['sessions'],
+        summary: 'End every session of the account',
+        description: 'Every refresh token of the account stops working and every push device of the account is removed.',
+        security: bearer,
+        response: logoutResponses,
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request)
+      await sessions.logout({ sessionId: caller.sessionId, customerId: caller.customerId }, true)
+      return reply.code(204).send(null)
+    },
+  )
+}

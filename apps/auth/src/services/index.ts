@@ -1,0 +1,83 @@
+import type { PrismaClient } from '@cp/db'
+import type { FastifyBaseLogger } from 'fastify'
+import type { Clock } from '../clock.js'
+import type { AuthConfig } from '../config.js'
+import { createSealedBox } from '../lib/sealed-box.js'
+import type { CodeSender } from '../lib/senders.js'
+import { createAccessTokenVerifier } from '../plugins/access-token-verifier.js'
+import { createAuthenticate } from '../plugins/authenticate.js'
+import { createAccountsRepository } from '../repositories/accounts-repository.js'
+import { createDevicesRepository } from '../repositories/devices-repository.js'
+import { createOtpRepository } from '../repositories/otp-repository.js'
+import { createSessionsRepository } from '../repositories/sessions-repository.js'
+import { createThrottleRepository } from '../repositories/throttle-repository.js'
+import { createEligibilityCheck } from './eligibility.js'
+import { createOtpSignIn } from './otp-sign-in.js'
+import { createPasswordSignIn } from './password-sign-in.js'
+import { createSessionService } from './session-service.js'
+import { createTokenService } from './token-service.js'
+
+/** Tolerated clock skew for `exp`, `iat` and `nbf` of bearer tokens, as the other services' verifiers allow. */
+export const CLOCK_TOLERANCE_SECONDS = 30
+
+export interface AuthServiceDeps {
+  readonly config: AuthConfig
+  readonly db: PrismaClient
+  readonly sender: CodeSender
+  readonly clock: Clock
+  readonly log: FastifyBaseLogger
+}
+
+/** Wires repositories and services once per app; routes receive what they use. */
+export function createAuthServices({ config, db, sender, clock, log }: AuthServiceDeps) {
+  const accounts = createAccountsRepository(db)
+  const sessionsRepository = createSessionsRepository(db)
+  const devices = createDevicesRepository(db)
+  const checkEligibility = createEligibilityCheck(accounts, config.PLATFORM_TIME_ZONE)
+  const tokens = createTokenService(config, sessionsRepository, clock)
+
+  const sessions = createSessionService({
+    sessions: sessionsRepository,
+    accounts,
+    tokens,
+    checkEligibility,
+    graceBox: createSealedBox(config.otpPepper, 'refresh-grace-v1'),
+    clock,
+    graceSeconds: config.AUTH_REFRESH_GRACE_SECONDS,
+    idleDays: config.AUTH_SESSION_IDLE_DAYS,
+    log,
+  })
+  const signInWithPassword = createPasswordSignIn({
+    accounts,
+    throttle: createThrottleRepository(db),
+    tokens,
+    checkEligibility,
+    clock,
+    defaultRegion: config.OTP_DEFAULT_REGION,
+    log,
+  })
+  const otp = createOtpSignIn({
+    otp: createOtpRepository(db),
+    accounts,
+    tokens,
+    checkEligibility,
+    sender,
+    clock,
+    pepper: config.otpPepper,
+    codeTtlSeconds: config.AUTH_OTP_TTL_SECONDS,
+    defaultRegion: config.OTP_DEFAULT_REGION,
+    log,
+  })
+  const verifyAccessToken = createAccessTokenVerifier({
+    keys: config.keys,
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_OWN_AUDIENCE,
+    clock,
+    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
+  })
+  const authenticate = createAuthenticate(verifyAccessToken, sessions)
+
+  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, verifyAccessToken, authenticate }
+}
+
+export type AuthServices = ReturnType<typeof createAuthServices>

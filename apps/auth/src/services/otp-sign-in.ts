@@ -1,0 +1,167 @@
+import type { Locale } from '@cp/domain'
+import { AppError } from '@cp/service-kit'
+import type { FastifyBaseLogger } from 'fastify'
+import { addMs, type Clock, DAY_MS, HOUR_MS, secondsUntil } from '../clock.js'
+import { type CountryCode, type Destination, normaliseDestination } from '../lib/destination.js'
+import { generateOtp, hashOtp, verifyOtpHash } from '../lib/otp.js'
+import type { CodeSender } from '../lib/senders.js'
+import { POLICY } from '../policy.js'
+import type { AccountsRepository } from '../repositories/accounts-repository.js'
+import type { EventWindow, OtpRepository } from '../repositories/otp-repository.js'
+import type { EligibilityCheck } from './eligibility.js'
+import type { SignInRole } from './password-sign-in.js'
+import type { TokenPair, TokenService } from './token-service.js'
+
+export interface OtpSignInDeps {
+  readonly otp: OtpRepository
+  readonly accounts: AccountsRepository
+  readonly tokens: TokenService
+  readonly checkEligibility: EligibilityCheck
+  readonly sender: CodeSender
+  readonly clock: Clock
+  readonly pepper: string
+  readonly codeTtlSeconds: number
+  readonly defaultRegion: CountryCode
+  readonly log: FastifyBaseLogger
+}
+
+export interface CodeRequest {
+  readonly destination: string
+  readonly role: SignInRole
+  readonly ip: string
+  readonly locale: Locale
+}
+
+export interface CodeVerification {
+  readonly destination: string
+  readonly code: string
+  readonly role: SignInRole
+  readonly ip: string
+  readonly locale: Locale
+}
+
+/** The same body for every accepted request, whether or not the destination has an account. */
+export interface CodeRequestAccepted {
+  readonly expiresIn: number
+  readonly resendAfter: number
+}
+
+const limits = POLICY.otp
+
+export const otpPurpose = (role: SignInRole) => `sign-in:${role}`
+
+function limited(code: string, window: EventWindow, span: number, now: Date): AppError {
+  const freesAt = window.oldest ? addMs(window.oldest, span) : addMs(now, span)
+  return new AppError(code, { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
+}
+
+export function createOtpSignIn(deps: OtpSignInDeps) {
+  const { otp, accounts, clock, log } = deps
+  const pendingDeliveries = new Set<Promise<void>>()
+
+  function parseDestination(input: string): Destination {
+    const destination = normaliseDestination(input, { defaultRegion: deps.defaultRegion })
+    if (destination.kind === 'invalid') {
+      throw new AppError('AUTH_INVALID_DESTINATION', { errors: [{ path: '/body/destination', message: destination.reason }] })
+    }
+    return destination
+  }
+
+  /** Codes go out only where someone could use them: any customer destination, or an existing consultant's. */
+  async function isDeliverable(destination: Destination, role: SignInRole): Promise<boolean> {
+    if (role === 'customer') return true
+    const account = await accounts.findByDestination(destination)
+    return account !== null && (await accounts.hasConsultantProfile(account.customerId))
+  }
+
+  function deliver(destination: Destination, code: string, request: CodeRequest): void {
+    // Not awaited: the answer must not take longer for destinations that get a message than for those that do not.
+    const delivery = deps.sender
+      .send({
+        channel: destination.kind === 'phone' ? 'sms' : 'email',
+        destination: destination.value,
+        code,
+        locale: request.locale,
+        purpose: otpPurpose(request.role),
+      })
+      .catch((error: unknown) => log.error({ err: error, channel: destination.kind }, 'one-time code delivery failed'))
+      .finally(() => pendingDeliveries.delete(delivery))
+    pendingDeliveries.add(delivery)
+  }
+
+  return {
+    async requestCode(request: CodeRequest): Promise<CodeRequestAccepted> {
+      const destination = parseDestination(request.destination)
+      const now = clock()
+      await otp.deleteEventsBefore(addMs(now, -limits.eventRetentionMs))
+
+      const fromIp = await otp.countEvents({ kind: 'requested', ip: request.ip }, addMs(now, -HOUR_MS))
+      if (fromIp.count >= limits.perIpPerHour) throw limited('AUTH_OTP_IP_LIMITED', fromIp, HOUR_MS, now)
+      await otp.addEvent('requested', destination.value, request.ip, now)
+
+      const today = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -DAY_MS))
+      if (today.count >= limits.perDestinationPerDay) throw limited('AUTH_OTP_DESTINATION_LIMITED', today, DAY_MS, now)
+      const thisHour = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -HOUR_MS))
+      if (thisHour.count >= limits.perDestinationPerHour) {
+        throw limited('AUTH_OTP_DESTINATION_LIMITED', thisHour, HOUR_MS, now)
+      }
+
+      const code = generateOtp()
+      const purpose = otpPurpose(request.role)
+      const replaced = await otp.replaceCode({
+        destination: destination.value,
+        purpose,
+        codeHash: hashOtp({ pepper: deps.pepper, purpose, destination: destination.value, code }),
+        now,
+        expiresAt: addMs(now, deps.codeTtlSeconds * 1000),
+        issuedNoLaterThan: addMs(now, -limits.resendAfterMs),
+      })
+      if (!replaced.replaced) {
+        const retryAt = addMs(replaced.issuedAt, limits.resendAfterMs)
+        throw new AppError('AUTH_OTP_RESEND_TOO_SOON', { headers: { 'retry-after': String(secondsUntil(retryAt, now)) } })
+      }
+      await otp.addEvent('issued', destination.value, request.ip, now)
+      if (await isDeliverable(destination, request.role)) deliver(destination, code, request)
+      return { expiresIn: deps.codeTtlSeconds, resendAfter: limits.resendAfterMs / 1000 }
+    },
+
+    async verifyCode(request: CodeVerification): Promise<TokenPair> {
+      const destination = parseDestination(request.destination)
+      const now = clock()
+      const failures = await otp.countEvents({ kind: 'verify_failed', destination: destination.value }, addMs(now, -HOUR_MS))
+      if (failures.count >= limits.failedVerificationsPerHour) {
+        throw limited('AUTH_OTP_VERIFY_LIMITED', failures, HOUR_MS, now)
+      }
+      const fail = async () => {
+        await otp.addEvent('verify_failed', destination.value, request.ip, now)
+        return new AppError('AUTH_OTP_INVALID')
+      }
+
+      const challenge = await otp.findChallenge(destination.value)
+      if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw await fail()
+      const binding = { pepper: deps.pepper, purpose: otpPurpose(request.role), destination: destination.value, code: request.code }
+      if (!verifyOtpHash(binding, challenge.codeHash)) throw await fail()
+      // Right code, but a parallel verification may have used it a moment ago: only one of them signs in.
+      if (!(await otp.consume(challenge, now))) throw new AppError('AUTH_OTP_INVALID')
+
+      // The destination is proven; from here on the answer may depend on the account.
+      const existing = await accounts.findByDestination(destination)
+      if (request.role === 'consultant') {
+        const customerId = existing?.customerId ?? 0
+        const eligible = await deps.checkEligibility(customerId, now)
+        return deps.tokens.startSession({ customerId, consultant: eligible }, request.ip)
+      }
+      const account = existing ?? (await accounts.createVerifiedCustomer(destination, request.locale))
+      if (account.accountStatus !== 'Active') throw new AppError('AUTH_ACCOUNT_DISABLED')
+      if (account.verifiedStatus !== 'Verified') await accounts.markVerified(account.customerId)
+      return deps.tokens.startSession({ customerId: account.customerId }, request.ip)
+    },
+
+    /** Waits for deliveries still in flight, so that a graceful stop does not drop a code on its way out. */
+    async drain(): Promise<void> {
+      await Promise.allSettled([...pendingDeliveries])
+    },
+  }
+}
+
+export type OtpSignIn = ReturnType<typeof createOtpSignIn>

@@ -1,0 +1,94 @@
+import { Validator } from '@seriousme/openapi-schema-validator'
+import t from 'tap'
+import { loadAuthConfig } from '../src/config.js'
+import { generateDevKeyPem, loadKeySet } from '../src/lib/keys.js'
+import { buildTestAuth, TEST_PEPPER } from './helpers/app.js'
+
+const base = { NODE_ENV: 'test', AUTH_OTP_PEPPER: TEST_PEPPER } as const
+
+t.test('the OpenAPI document is valid and documents every response of every route', async (t) => {
+  const { app } = await buildTestAuth(t, { seed: false })
+  const res = await app.inject({ url: '/docs/auth/openapi.json' })
+  t.equal(res.statusCode, 200)
+  const doc = res.json()
+  const result = await new Validator().validate(doc)
+  t.same(result.errors ?? [], [], 'validated by an independent OpenAPI validator')
+  const paths = doc.paths as Record<string, Record<string, { responses: Record<string, unknown> }>>
+  t.same(Object.keys(paths).sort(), [
+    '/v1/auth/.well-known/jwks.json',
+    '/v1/auth/devices/current',
+    '/v1/auth/logout',
+    '/v1/auth/logout/all',
+    '/v1/auth/me',
+    '/v1/auth/otp/request',
+    '/v1/auth/otp/verify',
+    '/v1/auth/password/sign-in',
+    '/v1/auth/token/refresh',
+  ])
+  for (const [path, item] of Object.entries(paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const codes = Object.keys(operation.responses)
+      for (const code of ['400', '429', '500']) t.ok(codes.includes(code), `${method} ${path} documents ${code}`)
+    }
+  }
+  t.ok(paths['/v1/auth/me']!.get!.responses['401'], '/me documents 401')
+  t.match(String((paths['/v1/auth/password/sign-in']!.post!.responses['403'] as { description: string }).description), /AUTH_CONSULTANT_LICENSE_EXPIRED/)
+})
+
+t.test('the JWKS publishes the public keys, cacheable for 10 minutes', async (t) => {
+  const next = generateDevKeyPem()
+  const { app, config } = await buildTestAuth(t, { seed: false, env: { AUTH_PUBLISHED_KEYS: next } })
+  const res = await app.inject({ url: '/v1/auth/.well-known/jwks.json' })
+  t.equal(res.statusCode, 200)
+  t.equal(res.headers['cache-control'], 'public, max-age=600')
+  const { keys } = res.json()
+  t.equal(keys.length, 2, 'the signing key and the published next key')
+  t.equal(keys[0].kid, config.keys.active.kid, 'the signing key first')
+  t.equal(keys[1].kid, loadKeySet({ signingKeyPem: next }).active.kid)
+  for (const key of keys) {
+    t.same(Object.keys(key).sort(), ['alg', 'crv', 'kid', 'kty', 'use', 'x', 'y'], 'public members only')
+    t.equal(key.alg, 'ES256')
+  }
+})
+
+t.test('ready with a database', async (t) => {
+  const { app } = await buildTestAuth(t, { seed: false })
+  t.equal((await app.inject({ url: '/health/ready' })).statusCode, 200)
+})
+
+t.test('configuration: keys and pepper are required outside development, generated in development', async (t) => {
+  t.throws(() => loadAuthConfig({ NODE_ENV: 'production', AUTH_CODE_SENDER: 'webhook' }), /AUTH_SIGNING_KEY: is required outside development/)
+  t.throws(() => loadAuthConfig({ NODE_ENV: 'test' }), /AUTH_OTP_PEPPER: is required outside development/)
+  const dev = loadAuthConfig({ NODE_ENV: 'development' })
+  t.equal(dev.ephemeralSecrets, true)
+  t.match(dev.keys.active.kid, /^[A-Za-z0-9_-]{43}$/)
+  t.ok(Buffer.byteLength(dev.otpPepper) >= 32)
+  t.equal(dev.PLATFORM_TIME_ZONE, 'Asia/Riyadh')
+  t.equal(dev.OTP_DEFAULT_REGION, 'SA')
+  t.equal(dev.AUTH_ACCESS_TOKEN_TTL_SECONDS, 900)
+  t.same(dev.sender, { kind: 'log' })
+})
+
+t.test('configuration: bad values are named, secrets never quoted', async (t) => {
+  const key = generateDevKeyPem()
+  const error = t.throws(() =>
+    loadAuthConfig({ ...base, AUTH_SIGNING_KEY: 'not a pem', AUTH_OTP_PEPPER: 'short-secret', PLATFORM_TIME_ZONE: 'Mars/Base', OTP_DEFAULT_REGION: 'XX' }),
+  ) as Error
+  t.match(error.message, /AUTH_SIGNING_KEY: The signing key must be exactly one PEM private key/)
+  t.match(error.message, /AUTH_OTP_PEPPER: must be at least 32 bytes/)
+  t.notMatch(error.message, /short-secret/)
+  t.match(error.message, /PLATFORM_TIME_ZONE/)
+  t.match(error.message, /OTP_DEFAULT_REGION/)
+  t.throws(() => loadAuthConfig({ ...base, AUTH_SIGNING_KEY: key, AUTH_PUBLISHED_KEYS: '-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----' }), /AUTH_PUBLISHED_KEYS/)
+  t.throws(() => loadAuthConfig({ ...base, AUTH_SIGNING_KEY: key, NODE_ENV: 'production' }), /AUTH_CODE_SENDER: log writes codes to the log/)
+  t.throws(() => loadAuthConfig({ ...base, AUTH_SIGNING_KEY: key, AUTH_CODE_SENDER: 'webhook' }), /AUTH_WEBHOOK_URL: is required/)
+  t.throws(() => loadAuthConfig({ ...base, AUTH_SIGNING_KEY: key, AUTH_OWN_AUDIENCE: 'elsewhere' }), /AUTH_OWN_AUDIENCE/)
+  const webhook = loadAuthConfig({
+    ...base,
+    AUTH_SIGNING_KEY: key,
+    AUTH_CODE_SENDER: 'webhook',
+    AUTH_WEBHOOK_URL: 'https://relay.example.test/codes',
+    AUTH_WEBHOOK_SECRET: 'w'.repeat(32),
+  })
+  t.same(webhook.sender, { kind: 'webhook', url: 'https://relay.example.test/codes', secret: 'w'.repeat(32), timeoutMs: 5000 })
+})
