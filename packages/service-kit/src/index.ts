@@ -28,3 +28,23 @@ export {
   type ServiceApp,
 } from './build-service.js'
 export { runServer, type RunServerOptions } from './run-server.js'
+export {
+  authPlugin,
+  authOptionsFromConfig,
+  AuthVerifierConfigSchema,
+  securityFor,
+  ACCESS_TOKEN_ALGORITHM,
+  ACCESS_TOKEN_TYPE,
+  BEARER_AUTH,
+  BEARER_AUTH_SCHEME,
+  MAX_AUTHORIZATION_HEADER_LENGTH,
+  type AuthContext,
+  type AuthGuard,
+  type AuthPluginOptions,
+  type AuthRequirement,
+  type AuthVerifierConfig,
+  type ConsultantAuthContext,
+  type CustomerAuthContext,
+  type TokenRejection,
+  type VerifyOutcome,
+} from './auth/index.js'

@@ -68,8 +68,9 @@ export type AccessTokenVerifier = (token: string) => Promise<VerifyOutcome>
 
 // Compact JWS: three base64url segments, none empty (an unsigned `alg: none` token ends in an empty one).
 const COMPACT_JWS = /^([A-Za-z0-9_-]+)\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/
-// Headers that would let the token choose its own key or its key's location; we only use keys we fetched.
-const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c', 'crit'] as const
+// Headers that would let the token choose its own key or its key's location (we only use keys we fetched), and
+// `crit` extensions we do not implement. The auth service sends none of them.
+const FORBIDDEN_HEADERS = ['jku', 'x5u', 'jwk', 'x5c', 'x5t', 'x5t#S256', 'crit'] as const
 const MAX_KID_LENGTH = 256
 const MAX_JTI_LENGTH = 256
 

@@ -73,6 +73,7 @@ t.test('headers that point at or embed keys are refused, even alongside a known 
   t.equal(await reasonOf(signToken(key, claims, { x5u: 'https://evil.example/cert.pem' })), 'header')
   t.equal(await reasonOf(signToken(key, claims, { jwk: key.jwk })), 'header')
   t.equal(await reasonOf(signToken(key, claims, { x5c: ['MIIB'] })), 'header')
+  t.equal(await reasonOf(signToken(key, claims, { 'x5t#S256': 'abc' })), 'header')
   t.equal(await reasonOf(signToken(key, claims, { crit: ['exp'] })), 'header')
   t.equal(await reasonOf(signToken(key, claims, { kid: undefined })), 'header', 'no kid')
   t.equal(await reasonOf(signToken(key, claims, { kid: 7 })), 'header', 'a kid that is not a string')
