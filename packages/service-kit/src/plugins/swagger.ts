@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
+import { BEARER_AUTH, BEARER_AUTH_SCHEME } from '../auth/openapi.js'
 
 export interface SwaggerPluginOptions {
   readonly name: string
@@ -24,6 +25,8 @@ async function swaggerPlugin(app: FastifyInstance, options: SwaggerPluginOptions
       },
       // Each service serves its own public prefix, so paths are already absolute behind the proxy.
       servers: [{ url: '/' }],
+      // Declared for every service, so routes guarded by the auth plugin can refer to it (`securityFor`).
+      components: { securitySchemes: { [BEARER_AUTH]: { ...BEARER_AUTH_SCHEME } } },
     },
     // Shared schemas keep their $id as component name (`#/components/schemas/Problem`), not `def-0`.
     refResolver: {
