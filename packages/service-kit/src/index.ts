@@ -38,6 +38,7 @@ export {
   BEARER_AUTH,
   BEARER_AUTH_SCHEME,
   MAX_AUTHORIZATION_HEADER_LENGTH,
+  type AccessTokenVerifier,
   type AuthContext,
   type AuthGuard,
   type AuthPluginOptions,

@@ -2,6 +2,7 @@
 export { default as authPlugin, type AuthGuard, type AuthPluginOptions } from './plugin.js'
 export {
   ACCESS_TOKEN_TYPE,
+  type AccessTokenVerifier,
   type AuthContext,
   type ConsultantAuthContext,
   type CustomerAuthContext,
