@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { DbConfigSchema } from '@cp/db'
+import { isValidTimeZone } from '@cp/domain'
 import { ConfigError, type ConfigIssue, loadConfig, ServiceConfigSchema } from '@cp/service-kit'
 import { type StaticDecode, Type } from '@sinclair/typebox'
 import { isSupportedRegion, type CountryCode } from './lib/destination.js'
@@ -181,14 +182,5 @@ function tryLoadKeys(issues: ConfigIssue[], variable: string, config: KeySetConf
   } catch (error) {
     issues.push({ variable, reason: error instanceof Error ? error.message : 'is invalid' })
     return undefined
-  }
-}
-
-function isValidTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone })
-    return true
-  } catch {
-    return false
   }
 }
