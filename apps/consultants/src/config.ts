@@ -1,0 +1,31 @@
+import { DbConfigSchema } from '@cp/db'
+import { isValidTimeZone } from '@cp/domain'
+import { loadConfig, ServiceConfigSchema } from '@cp/service-kit'
+import { type StaticDecode, Type } from '@sinclair/typebox'
+
+const TimeZoneSchema = Type.Transform(
+  Type.String({
+    default: 'Asia/Riyadh',
+    description: 'IANA zone the legacy DATE and DATETIME columns are written in (they carry no zone themselves)',
+  }),
+)
+  .Decode((zone) => {
+    if (!isValidTimeZone(zone)) throw new Error(`not an IANA time zone this runtime knows: ${zone}`)
+    return zone
+  })
+  .Encode((zone) => zone)
+
+export const ConsultantsConfigSchema = Type.Composite([
+  ServiceConfigSchema,
+  DbConfigSchema,
+  Type.Object({
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
+    PLATFORM_TIME_ZONE: TimeZoneSchema,
+  }),
+])
+
+export type ConsultantsConfig = StaticDecode<typeof ConsultantsConfigSchema>
+
+export function loadConsultantsConfig(env: Record<string, string | undefined> = process.env): ConsultantsConfig {
+  return loadConfig(ConsultantsConfigSchema, env)
+}

@@ -1,0 +1,133 @@
+import { type ConsultantProfile, decimalToNumber, type Locale, mapConsultantToProfile, pickLocalized } from '@cp/domain'
+import type { ConsultantDetailRow, ConsultantListRow, RatingCountRow, ReviewRow } from '../repositories/consultants-repository.js'
+import { formatWallClock } from './zoned-time.js'
+
+export interface ViewOptions {
+  readonly contentUrl: string
+  readonly locale: Locale
+}
+
+export interface NamedReference {
+  readonly id: number
+  readonly name: string | null
+}
+
+/** What anyone may see of a consultant in the list. Built field by field: nothing else of the row can leak. */
+export interface ConsultantListItem {
+  readonly id: number
+  readonly name: string
+  readonly title: string | null
+  readonly photoUrl: string | null
+  readonly price: number | null
+  readonly rating: number
+  readonly ratingCount: number
+  readonly online: boolean
+  readonly verified: boolean
+  readonly category: NamedReference | null
+  readonly branch: NamedReference | null
+}
+
+export interface ReviewView {
+  readonly id: number
+  readonly rating: number
+  readonly comment: string | null
+  readonly createdAt: string | null
+  /** First name only: a reviewer's full name is theirs to share. */
+  readonly reviewerName: string | null
+}
+
+export type RatingDistribution = Record<'1' | '2' | '3' | '4' | '5', number>
+
+export interface ConsultantDetail extends ConsultantListItem {
+  readonly bio: string | null
+  readonly ratingDistribution: RatingDistribution
+  readonly latestReviews: ReviewView[]
+}
+
+export function toConsultantListItem(row: ConsultantListRow, options: ViewOptions): ConsultantListItem {
+  return listItemOf(row, profileOf(row, null, null, options), options.locale)
+}
+
+export function toConsultantDetail(
+  row: ConsultantDetailRow,
+  reviews: readonly ReviewRow[],
+  ratingCounts: readonly RatingCountRow[],
+  options: ViewOptions & { readonly timeZone: string },
+): ConsultantDetail {
+  const profile = profileOf(row, row.bioAr, row.bioEn, options)
+  return {
+    ...listItemOf(row, profile, options.locale),
+    bio: profile.bio,
+    ratingDistribution: toRatingDistribution(ratingCounts),
+    latestReviews: reviews.map((review) => ({
+      id: review.reviewId,
+      rating: review.rating,
+      comment: review.comment,
+      createdAt: formatWallClock(review.createdAt, options.timeZone),
+      reviewerName: review.reviewerFirstName?.trim() || null,
+    })),
+  }
+}
+
+function profileOf(row: ConsultantListRow, bioAr: string | null, bioEn: string | null, options: ViewOptions) {
+  return mapConsultantToProfile(consultantRecord(row, bioAr, bioEn), accountRecord(row), options)
+}
+
+function listItemOf(row: ConsultantListRow, profile: ConsultantProfile, locale: Locale): ConsultantListItem {
+  return {
+    id: profile.id,
+    name: profile.name,
+    title: profile.title,
+    photoUrl: profile.photoUrl,
+    price: profile.price,
+    rating: profile.rating,
+    ratingCount: profile.ratingCount,
+    online: profile.online,
+    verified: row.verifiedStatus === 'Verified',
+    category: namedReference(profile.categoryId, row.categoryNameAr, row.categoryNameEn, locale),
+    branch: namedReference(profile.branchId, row.branchNameAr, row.branchNameEn, locale),
+  }
+}
+
+function consultantRecord(row: ConsultantListRow, bioAr: string | null, bioEn: string | null) {
+  return {
+    consultantId: row.consultantId,
+    customerId: row.customerId,
+    categoryId: row.categoryId,
+    branchId: row.branchId,
+    titleAr: row.titleAr,
+    titleEn: row.titleEn,
+    bioAr,
+    bioEn,
+    photo: row.photo,
+    price: row.price,
+    rating: row.rating,
+    ratingCount: row.ratingCount === null ? null : Number(row.ratingCount),
+    onlineStatus: Number(row.onlineStatus),
+  }
+}
+
+function accountRecord(row: ConsultantListRow) {
+  return { firstName: row.firstName, lastName: row.lastName, photo: row.accountPhoto }
+}
+
+/** A reference without a row behind it (the legacy schema has no foreign keys) is shown as none. */
+function namedReference(
+  id: number | null,
+  nameAr: string | null,
+  nameEn: string | null,
+  locale: Locale,
+): NamedReference | null {
+  if (id === null || (nameAr === null && nameEn === null)) return null
+  return { id, name: pickLocalized({ ar: nameAr, en: nameEn }, locale) }
+}
+
+export function toRatingDistribution(rows: readonly RatingCountRow[]): RatingDistribution {
+  const distribution: RatingDistribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
+  for (const row of rows) {
+    const stars = String(decimalToNumber(row.rating))
+    // Legacy rows outside 1..5 are not a star rating anyone can read.
+    if (stars in distribution) distribution[stars as keyof RatingDistribution] += Number(row.count)
+  }
+  return distribution
+}

@@ -1,0 +1,117 @@
+import type { CalendarDate } from '@cp/domain'
+
+const MINUTE_MS = 60_000
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>()
+
+function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = offsetFormatters.get(timeZone)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+    offsetFormatters.set(timeZone, formatter)
+  }
+  return formatter
+}
+
+/** Minutes `timeZone` is ahead of UTC at `instant` (180 for Asia/Riyadh). */
+export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
+  const name = offsetFormatter(timeZone)
+    .formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value
+  // `GMT` alone is UTC; otherwise `GMT+03:00`, `GMT-09:30`.
+  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name ?? '')
+  if (!match) return 0
+  const minutes = Number(match[2]) * 60 + Number(match[3])
+  return match[1] === '-' ? -minutes : minutes
+}
+
+/**
+ * A zone-less legacy DATETIME value as Prisma hands it over: a Date whose UTC fields are the platform's wall clock.
+ * The same shape is what queries must pass for those columns.
+ */
+export type WallClock = Date
+
+/** The wall-clock reading in `timeZone` at `instant`, as a {@link WallClock}. */
+export function toWallClock(instant: Date, timeZone: string): WallClock {
+  return new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * MINUTE_MS)
+}
+
+/**
+ * The instant a wall-clock reading in `timeZone` denotes, or `undefined` when that reading does not exist there
+ * (inside a daylight-saving gap). In a repeated hour the earlier instant wins.
+ */
+export function fromWallClock(wall: WallClock, timeZone: string): Date | undefined {
+  const wallMs = wall.getTime()
+  // Two passes settle the offset even when the first guess lands on the other side of a transition.
+  const firstGuess = wallMs - zoneOffsetMinutes(new Date(wallMs), timeZone) * MINUTE_MS
+  const candidates = [firstGuess, wallMs - zoneOffsetMinutes(new Date(firstGuess), timeZone) * MINUTE_MS].sort(
+    (a, b) => a - b,
+  )
+  for (const candidate of candidates) {
+    if (toWallClock(new Date(candidate), timeZone).getTime() === wallMs) return new Date(candidate)
+  }
+  return undefined
+}
+
+/** The wall clock at `minuteOfDay` minutes after midnight on `date`. */
+export function wallClockAt(date: CalendarDate, minuteOfDay: number): WallClock {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + minuteOfDay * MINUTE_MS)
+}
+
+/** ISO 8601 with the offset `timeZone` has at that instant, to the second: `2026-12-01T09:30:00+03:00`. */
+export function formatInZone(instant: Date, timeZone: string): string {
+  const offset = zoneOffsetMinutes(instant, timeZone)
+  const wall = new Date(instant.getTime() + offset * MINUTE_MS).toISOString().slice(0, 19)
+  const sign = offset < 0 ? '-' : '+'
+  const absolute = Math.abs(offset)
+  return `${wall}${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}
+
+// Date and time with a mandatory zone; seconds and fractions optional. A space stands for `+` because an
+// unencoded `+` in a query string arrives as one, and that reading is unambiguous.
+const ISO_WITH_OFFSET =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:(Z)|([+\- ])(\d{2}):(\d{2}))$/i
+
+/** The shape {@link parseInstantWithOffset} accepts, for the route schemas. */
+export const ISO_WITH_OFFSET_PATTERN = ISO_WITH_OFFSET.source
+
+/**
+ * Parses an ISO 8601 date-time that names its zone (`Z` or `±hh:mm`). Returns `undefined` for anything else,
+ * including impossible dates such as February 30, which `Date.parse` would quietly roll over.
+ */
+export function parseInstantWithOffset(text: string): Date | undefined {
+  const match = ISO_WITH_OFFSET.exec(text)
+  if (!match) return undefined
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match
+    .slice(1, 7)
+    .map((part) => (part === undefined ? 0 : Number(part)))
+  if (hour > 23 || minute > 59 || second > 59) return undefined
+  const milliseconds = match[7] ? Math.floor(Number(`0.${match[7]}`) * 1000) : 0
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute, second, milliseconds)
+  const wall = new Date(wallMs)
+  // Date.UTC maps years 0-99 to 1900-1999; the check below refuses them along with rolled-over dates.
+  if (wall.getUTCFullYear() !== year || wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day) return undefined
+  if (match[8]) return wall
+  const offsetHours = Number(match[10])
+  const offsetMinutes = Number(match[11])
+  if (offsetHours > 14 || offsetMinutes > 59) return undefined
+  const offset = (offsetHours * 60 + offsetMinutes) * (match[9] === '-' ? -1 : 1)
+  return new Date(wallMs - offset * MINUTE_MS)
+}
+
+/**
+ * The instant a stored wall-clock value denotes. Unlike {@link fromWallClock} it always answers: a reading inside a
+ * daylight-saving gap (which the legacy application may still have written) is taken at the offset in force around it.
+ */
+export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
+  return fromWallClock(wall, timeZone) ?? new Date(wall.getTime() - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS)
+}
+
+/** A legacy zone-less DATETIME as ISO 8601 with the platform offset, or `null` for a zero date from a legacy row. */
+export function formatWallClock(wall: WallClock, timeZone: string): string | null {
+  if (Number.isNaN(wall.getTime())) return null
+  return formatInZone(instantOfWallClock(wall, timeZone), timeZone)
+}

@@ -1,0 +1,60 @@
+import { calendarDateIn } from '@cp/domain'
+import { AppError, problemResponsesFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CONSULTANTS_ERRORS } from '../errors.js'
+import { freeSlots } from '../lib/availability.js'
+import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
+import { AvailabilityQuerySchema, AvailabilitySchema, MAX_AVAILABILITY_DAYS } from '../schemas/availability.js'
+import { IdParamsSchema } from '../schemas/consultants.js'
+import { consultantIdParam, type PublicRoutesOptions, validationError } from './shared.js'
+
+const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+const DAY_MS = 24 * 3_600_000
+
+export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
+  const { consultants, availability, timeZone, now } = options
+
+  app.get(
+    '/:id/availability',
+    {
+      schema: {
+        tags: ['consultants'],
+        summary: 'Free slots of a bookable consultant between two instants',
+        description:
+          `The weekly schedule (platform time zone) cut into slots, minus Pending and Confirmed bookings, ` +
+          `without slots that have already started. At most ${MAX_AVAILABILITY_DAYS} days per request.`,
+        params: IdParamsSchema,
+        querystring: AvailabilityQuerySchema,
+        response: { 200: AvailabilitySchema, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
+      },
+    },
+    async (request) => {
+      const id = consultantIdParam(request.params.id)
+      const from = parseInstantWithOffset(request.query.from)
+      if (!from) throw validationError({ path: '/query/from', message: 'is not a valid date and time' })
+      const to = parseInstantWithOffset(request.query.to)
+      if (!to) throw validationError({ path: '/query/to', message: 'is not a valid date and time' })
+      if (to <= from) throw validationError({ path: '/query/to', message: 'must be after from' })
+      if (to.getTime() - from.getTime() > MAX_AVAILABILITY_DAYS * DAY_MS) {
+        throw validationError({ path: '/query/to', message: `must be at most ${MAX_AVAILABILITY_DAYS} days after from` })
+      }
+
+      const instant = now()
+      if (!(await consultants.isBookable(id, calendarDateIn(instant, timeZone)))) {
+        throw new AppError('CONSULTANTS_NOT_FOUND')
+      }
+      const [schedule, bookings] = await Promise.all([
+        availability.weeklySchedule(id),
+        availability.bookingsBetween(id, toWallClock(from, timeZone), toWallClock(to, timeZone)),
+      ])
+      const slots = freeSlots({ from, to, now: instant, timeZone, schedule, bookings })
+      return {
+        consultantId: id,
+        timeZone,
+        from: formatInZone(from, timeZone),
+        to: formatInZone(to, timeZone),
+        slots: slots.map((slot) => ({ start: formatInZone(slot.start, timeZone), end: formatInZone(slot.end, timeZone) })),
+      }
+    },
+  )
+}

@@ -1,0 +1,40 @@
+import { calendarDateIn } from '@cp/domain'
+import { AppError, problemResponsesFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CONSULTANTS_ERRORS } from '../errors.js'
+import { toConsultantDetail } from '../lib/consultant-view.js'
+import { ConsultantDetailSchema, IdParamsSchema, LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
+import { consultantIdParam, negotiateLanguage, type PublicRoutesOptions } from './shared.js'
+
+const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+
+export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
+  const { consultants, contentUrl, timeZone, now } = options
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['consultants'],
+        summary: 'The public profile of a bookable consultant',
+        description:
+          'With category and branch names, the rating distribution and the latest visible reviews. A consultant ' +
+          'who does not exist and one who may not be booked today are both 404.',
+        params: IdParamsSchema,
+        querystring: NoQuerySchema,
+        response: { 200: ConsultantDetailSchema, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
+      },
+    },
+    async (request, reply) => {
+      const id = consultantIdParam(request.params.id)
+      const locale = negotiateLanguage(request, reply)
+      const row = await consultants.findBookable(id, calendarDateIn(now(), timeZone))
+      if (!row) throw new AppError('CONSULTANTS_NOT_FOUND')
+      const [reviews, ratingCounts] = await Promise.all([
+        consultants.latestReviews(id, LATEST_REVIEWS),
+        consultants.ratingCounts(id),
+      ])
+      return toConsultantDetail(row, reviews, ratingCounts, { contentUrl, locale, timeZone })
+    },
+  )
+}

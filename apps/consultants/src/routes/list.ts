@@ -1,0 +1,60 @@
+import { toPage } from '@cp/db'
+import { asBranchId, asCategoryId, calendarDateIn, normalizePageRequest, type PageWindow, pageWindow } from '@cp/domain'
+import { problemResponsesFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CONSULTANTS_ERRORS } from '../errors.js'
+import { toConsultantListItem } from '../lib/consultant-view.js'
+import type { ConsultantFilter } from '../repositories/consultants-repository.js'
+import { ConsultantListQuerySchema, ConsultantListSchema } from '../schemas/consultants.js'
+import { negotiateLanguage, type PublicRoutesOptions } from './shared.js'
+
+const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+
+export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
+  const { consultants, contentUrl, timeZone, now } = options
+
+  app.get(
+    '',
+    {
+      schema: {
+        tags: ['consultants'],
+        summary: 'Bookable consultants, filtered, sorted and paginated',
+        description:
+          'Consultants a customer may book today: consultant and account active, latest application approved, ' +
+          'a contract in effect and a license not expired (platform time zone). Public fields only.',
+        querystring: ConsultantListQuerySchema,
+        response: { 200: ConsultantListSchema, ...problems('COMMON_UNAVAILABLE') },
+      },
+    },
+    async (request, reply) => {
+      const locale = negotiateLanguage(request, reply)
+      const { page, pageSize, sort = 'order', categoryId, branchId, q, online } = request.query
+      const pageRequest = normalizePageRequest({ page, pageSize })
+      const window = pageWindow(pageRequest)
+      const filter: ConsultantFilter = {
+        categoryId: categoryId === undefined ? undefined : asCategoryId(categoryId),
+        branchId: branchId === undefined ? undefined : asBranchId(branchId),
+        text: q?.trim(),
+        online,
+      }
+      const today = calendarDateIn(now(), timeZone)
+      const rows = await consultants.listPage(filter, sort, today, window)
+      const total = totalFromPage(window, rows.length) ?? (await consultants.countBookable(filter, today))
+      return toPage(
+        rows.map((row) => toConsultantListItem(row, { contentUrl, locale })),
+        total,
+        pageRequest,
+      )
+    },
+  )
+}
+
+/**
+ * A page that is neither full nor empty is the last one, so it tells the total by itself; so does an empty first
+ * page. Only then is the count query skipped, which saves it for most narrow searches.
+ */
+export function totalFromPage(window: PageWindow, rowCount: number): number | undefined {
+  if (rowCount > 0 && rowCount < window.take) return window.skip + rowCount
+  if (rowCount === 0 && window.skip === 0) return 0
+  return undefined
+}

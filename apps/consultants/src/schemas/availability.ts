@@ -1,0 +1,36 @@
+import { Type } from '@sinclair/typebox'
+import { ISO_WITH_OFFSET_PATTERN } from '../lib/zoned-time.js'
+
+/** The longest window one request may ask for. */
+export const MAX_AVAILABILITY_DAYS = 31
+
+const instant = (description: string) =>
+  Type.String({
+    pattern: ISO_WITH_OFFSET_PATTERN,
+    description: `${description}. ISO 8601 date and time with a zone (\`Z\` or \`±hh:mm\`); encode \`+\` as \`%2B\``,
+    examples: ['2026-12-06T00:00:00+03:00'],
+  })
+
+export const AvailabilityQuerySchema = Type.Object(
+  {
+    from: instant('Start of the window (inclusive)'),
+    to: instant(`End of the window (exclusive), after \`from\` and at most ${MAX_AVAILABILITY_DAYS} days later`),
+  },
+  { additionalProperties: false },
+)
+
+const isoWithOffset = Type.String({ format: 'date-time', description: 'ISO 8601 with the platform offset' })
+
+export const AvailabilitySchema = Type.Object(
+  {
+    consultantId: Type.Integer({ minimum: 1 }),
+    timeZone: Type.String({ description: 'The platform time zone the schedule is kept in (IANA)' }),
+    from: isoWithOffset,
+    to: isoWithOffset,
+    slots: Type.Array(
+      Type.Object({ start: isoWithOffset, end: isoWithOffset }, { additionalProperties: false }),
+      { description: 'Free slots starting in [from, to) and not yet started, in time order' },
+    ),
+  },
+  { additionalProperties: false },
+)

@@ -1,0 +1,61 @@
+import t from 'tap'
+import {
+  formatInZone,
+  formatWallClock,
+  fromWallClock,
+  parseInstantWithOffset,
+  toWallClock,
+  wallClockAt,
+  zoneOffsetMinutes,
+} from '../../src/lib/zoned-time.js'
+
+const at = (iso: string) => new Date(iso)
+
+t.test('offsets, including half hours, negative zones and UTC', async (t) => {
+  t.equal(zoneOffsetMinutes(at('2026-12-02T07:00:00Z'), 'Asia/Riyadh'), 180)
+  t.equal(zoneOffsetMinutes(at('2026-12-02T07:00:00Z'), 'Asia/Kolkata'), 330)
+  t.equal(zoneOffsetMinutes(at('2026-12-02T07:00:00Z'), 'America/St_Johns'), -210)
+  t.equal(zoneOffsetMinutes(at('2026-07-02T07:00:00Z'), 'America/New_York'), -240)
+  t.equal(zoneOffsetMinutes(at('2026-12-02T07:00:00Z'), 'UTC'), 0)
+})
+
+t.test('ISO 8601 in the zone, to the second', async (t) => {
+  t.equal(formatInZone(at('2026-12-02T07:00:00.900Z'), 'Asia/Riyadh'), '2026-12-02T10:00:00+03:00')
+  t.equal(formatInZone(at('2026-12-02T01:00:00Z'), 'America/St_Johns'), '2026-12-01T21:30:00-03:30')
+  t.equal(formatInZone(at('2026-12-02T07:00:00Z'), 'UTC'), '2026-12-02T07:00:00+00:00')
+  t.equal(formatInZone(at('2026-12-31T22:00:00Z'), 'Asia/Riyadh'), '2027-01-01T01:00:00+03:00', 'across a year')
+})
+
+t.test('wall clocks and instants both ways', async (t) => {
+  t.same(toWallClock(at('2026-12-02T07:00:00Z'), 'Asia/Riyadh'), at('2026-12-02T10:00:00Z'))
+  t.same(fromWallClock(at('2026-12-02T10:00:00Z'), 'Asia/Riyadh'), at('2026-12-02T07:00:00Z'))
+  t.same(wallClockAt('2026-12-02', 9 * 60 + 30), at('2026-12-02T09:30:00Z'))
+  // New York springs forward at 02:00 on 8 March 2026: 02:30 does not exist there.
+  t.equal(fromWallClock(at('2026-03-08T02:30:00Z'), 'America/New_York'), undefined, 'inside the gap')
+  t.same(fromWallClock(at('2026-03-08T03:30:00Z'), 'America/New_York'), at('2026-03-08T07:30:00Z'), 'after the gap')
+  // ...and falls back at 02:00 on 1 November 2026: 01:30 happens twice; the earlier one is taken.
+  t.same(fromWallClock(at('2026-11-01T01:30:00Z'), 'America/New_York'), at('2026-11-01T05:30:00Z'), 'repeated hour')
+  t.equal(
+    formatWallClock(at('2026-03-08T02:30:00Z'), 'America/New_York'),
+    '2026-03-08T03:30:00-04:00',
+    'a stored reading inside the gap is still shown, at the offset around it',
+  )
+  t.equal(formatWallClock(new Date(Number.NaN), 'Asia/Riyadh'), null, 'a legacy zero date')
+})
+
+t.test('date-times with a zone only, and only real ones', async (t) => {
+  t.same(parseInstantWithOffset('2026-12-06T09:00:00+03:00'), at('2026-12-06T06:00:00Z'))
+  t.same(parseInstantWithOffset('2026-12-06T09:00+03:00'), at('2026-12-06T06:00:00Z'), 'seconds optional')
+  t.same(parseInstantWithOffset('2026-12-06T06:00:00.250Z'), at('2026-12-06T06:00:00.250Z'))
+  t.same(parseInstantWithOffset('2026-12-06t06:00:00z'), at('2026-12-06T06:00:00Z'), 'lower-case T and Z')
+  t.same(parseInstantWithOffset('2026-12-06T09:00:00 03:00'), at('2026-12-06T06:00:00Z'), 'a + decoded as space')
+  t.same(parseInstantWithOffset('2026-12-06T00:00:00-03:30'), at('2026-12-06T03:30:00Z'))
+  t.same(parseInstantWithOffset('2028-02-29T00:00:00Z'), at('2028-02-29T00:00:00Z'), 'a leap day')
+  for (const text of [
+    '2026-12-06T09:00:00', '2026-12-06', '2026-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-12-32T00:00:00Z',
+    '2026-12-06T24:00:00Z', '2026-12-06T23:60:00Z', '2026-12-06T23:59:60Z', '2026-12-06T00:00:00+14:60',
+    '2026-12-06T00:00:00+15:00', '0099-12-06T00:00:00Z', '2026-12-06T00:00:00+0300', ' 2026-12-06T00:00:00Z', '',
+  ]) {
+    t.equal(parseInstantWithOffset(text), undefined, JSON.stringify(text))
+  }
+})
