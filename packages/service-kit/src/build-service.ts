@@ -7,6 +7,7 @@ import { AppError } from './errors/app-error.js'
 import { createErrorRegistry } from './errors/error-registry.js'
 import { DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
 import { buildLoggerOptions, type ServiceLoggerOptions } from './logger.js'
+import { createClientErrorHandler } from './plugins/client-errors.js'
 import errorsPlugin, { sendProblem } from './plugins/errors.js'
 import healthPlugin, { type ReadinessCheck } from './plugins/health.js'
 import helmetPlugin from './plugins/helmet.js'
@@ -76,6 +77,7 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     // Only the reverse proxy may speak for the client; `true` would let any client pick its IP.
     trustProxy: config.TRUST_PROXY.length > 0 ? [...config.TRUST_PROXY] : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
+    clientErrorHandler: createClientErrorHandler(registry, errorOptions.problemTypeBase),
     ajv: { customOptions: { ...AJV_OPTIONS } },
     schemaController: { compilersFactory: { buildValidator: buildValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>()

@@ -34,6 +34,10 @@ export const COMMON_ERRORS = defineErrors({
     status: 415,
     title: { en: 'The content type is not supported', ar: 'نوع المحتوى غير مدعوم' },
   },
+  COMMON_HEADERS_TOO_LARGE: {
+    status: 431,
+    title: { en: 'The request headers are too large', ar: 'ترويسات الطلب كبيرة جدًا' },
+  },
   COMMON_RATE_LIMITED: {
     status: 429,
     title: { en: 'Too many requests, try again later', ar: 'طلبات كثيرة جدًا، حاول مرة أخرى لاحقًا' },
