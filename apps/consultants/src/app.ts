@@ -1,11 +1,21 @@
-import { dbPlugin } from '@cp/db'
-import { AppError, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
+import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
+import { consultantEligibilityErrors } from '@cp/domain'
+import {
+  AppError,
+  authOptionsFromConfig,
+  authPlugin,
+  buildService,
+  type ServiceApp,
+  type ServiceLoggerOptions,
+} from '@cp/service-kit'
 import { createRequire } from 'node:module'
 import type { ConsultantsConfig } from './config.js'
 import { CONSULTANTS_ERRORS } from './errors.js'
 import { createAvailabilityRepository } from './repositories/availability-repository.js'
 import { createConsultantsRepository } from './repositories/consultants-repository.js'
+import { createProfileRepository } from './repositories/profile-repository.js'
 import { consultantsRoutes } from './routes/index.js'
+import { meRoutes } from './routes/me.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
@@ -20,13 +30,19 @@ export interface BuildConsultantsAppOptions {
 
 /** Builds the consultants service without listening; `server.ts` listens, tests inject. */
 export async function buildConsultantsApp({ config, logger, now }: BuildConsultantsAppOptions): Promise<ServiceApp> {
+  // Checked before anything starts: exactly one key source, and a PEM that parses.
+  const authOptions = authOptionsFromConfig(config, 'consultants')
+  const clock = now ?? (() => new Date())
   const app = await buildService({
     name: 'consultants',
     version,
     description: 'Bookable consultants: list, public profile, free slots, and the signed-in consultant\'s own profile.',
     config,
     ...(logger === undefined ? {} : { logger }),
-    errors: CONSULTANTS_ERRORS,
+    // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
+    errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
+    // A query that cannot reach the database is 503 with Retry-After, not 500.
+    isUnavailable: isDatabaseUnavailable,
     readiness: async ({ app }) => {
       const health = await app.dbHealth()
       if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })
@@ -34,13 +50,22 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     },
   })
   await app.register(dbPlugin, { config })
+  await app.register(authPlugin, authOptions)
+  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order.
+  await app.register(meRoutes, {
+    prefix: CONSULTANTS_PREFIX,
+    profiles: createProfileRepository(app.db),
+    contentUrl: config.CONTENT_URL,
+    timeZone: config.PLATFORM_TIME_ZONE,
+    now: clock,
+  })
   await app.register(consultantsRoutes, {
     prefix: CONSULTANTS_PREFIX,
     consultants: createConsultantsRepository(app.db),
     availability: createAvailabilityRepository(app.db),
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,
-    now: now ?? (() => new Date()),
+    now: clock,
   })
   return app
 }

@@ -1,6 +1,6 @@
 import { DbConfigSchema } from '@cp/db'
 import { isValidTimeZone } from '@cp/domain'
-import { loadConfig, ServiceConfigSchema } from '@cp/service-kit'
+import { AuthVerifierConfigSchema, loadConfig, ServiceConfigSchema } from '@cp/service-kit'
 import { type StaticDecode, Type } from '@sinclair/typebox'
 
 const TimeZoneSchema = Type.Transform(
@@ -18,6 +18,7 @@ const TimeZoneSchema = Type.Transform(
 export const ConsultantsConfigSchema = Type.Composite([
   ServiceConfigSchema,
   DbConfigSchema,
+  AuthVerifierConfigSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
     PLATFORM_TIME_ZONE: TimeZoneSchema,

@@ -112,7 +112,7 @@ function accountRecord(row: ConsultantListRow) {
 }
 
 /** A reference without a row behind it (the legacy schema has no foreign keys) is shown as none. */
-function namedReference(
+export function namedReference(
   id: number | null,
   nameAr: string | null,
   nameEn: string | null,

@@ -4,6 +4,7 @@ import type { ServiceApp } from '@cp/service-kit'
 import type { Test } from 'tap'
 import { buildConsultantsApp } from '../../src/app.js'
 import { loadConsultantsConfig } from '../../src/config.js'
+import { ISSUER, TEST_KEY } from './tokens.js'
 
 export const CONTENT_URL = 'https://cdn.example.test/media/'
 export const TIME_ZONE = 'Asia/Riyadh'
@@ -25,6 +26,8 @@ export async function buildTestConsultants(t: Test, env: Record<string, string> 
     CONTENT_URL,
     PLATFORM_TIME_ZONE: TIME_ZONE,
     RATE_LIMIT_MAX: '10000',
+    AUTH_ISSUER: ISSUER,
+    AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem,
     ...env,
   })
   const app: ServiceApp = await buildConsultantsApp({ config, logger: false, now: () => NOW })

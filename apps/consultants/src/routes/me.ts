@@ -1,0 +1,88 @@
+import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
+import { AppError, type ConsultantAuthContext, problemResponsesFor, securityFor } from '@cp/service-kit'
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
+import { CONSULTANTS_ERRORS } from '../errors.js'
+import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
+import type { ProfileRepository } from '../repositories/profile-repository.js'
+import { NoQuerySchema } from '../schemas/consultants.js'
+import { OwnProfilePatchSchema, OwnProfileSchema } from '../schemas/me.js'
+import { negotiateLanguage } from './shared.js'
+
+export interface MeRoutesOptions {
+  readonly profiles: ProfileRepository
+  readonly contentUrl: string
+  readonly timeZone: string
+  readonly now: () => Date
+}
+
+const problems = problemResponsesFor({ ...CONSULTANTS_ERRORS, ...consultantEligibilityErrors })
+const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
+
+export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
+  const { profiles, contentUrl, timeZone, now } = options
+
+  /**
+   * The caller's profile, if they are still eligible now: a token outlives the checks made when it was issued
+   * (an account disabled or a license expired since), so every request checks again, with the sign-in rule.
+   */
+  async function eligibleProfile(auth: ConsultantAuthContext, locale: Locale): Promise<OwnProfileView> {
+    const record = await profiles.findOwnProfile(auth.consultantId, auth.userId)
+    const instant = now()
+    const verdict = checkConsultantEligibility(record.facts, instant, timeZone)
+    if (!verdict.eligible) throw new AppError(eligibilityErrorCode(verdict.reason))
+    if (!record.consultant) throw new AppError(eligibilityErrorCode('CONSULTANT_MISSING'))
+    return toOwnProfileView(record.consultant, record, {
+      contentUrl,
+      locale,
+      timeZone,
+      now: instant,
+      eligibleUntil: verdict.notAfter,
+    })
+  }
+
+  app.get(
+    '/me',
+    {
+      onRequest: app.requireConsultant,
+      schema: {
+        tags: ['me'],
+        summary: "The signed-in consultant's own profile",
+        description:
+          'Both languages of the editable texts, the contract and license that keep the consultant bookable, and ' +
+          'until when. Refused with the sign-in rule\'s own 403 code when the consultant is no longer eligible.',
+        querystring: NoQuerySchema,
+        ...securityFor('consultant', { 200: OwnProfileSchema, ...problems(...ineligible, 'COMMON_UNAVAILABLE') }),
+      },
+    },
+    async (request, reply) => eligibleProfile(request.consultantAuth, negotiateLanguage(request, reply)),
+  )
+
+  app.patch(
+    '/me',
+    {
+      onRequest: app.requireConsultant,
+      schema: {
+        tags: ['me'],
+        summary: 'Change the biography, photo or online status',
+        description:
+          'Only the fields given are written, in one UPDATE of those columns, so the legacy TimeStamp moves ' +
+          '(when a value actually changes) and no other column is touched. Unknown fields and fields a consultant ' +
+          'may not change (status, price, order in list, ...) are refused with 400 and nothing is written.',
+        querystring: NoQuerySchema,
+        body: OwnProfilePatchSchema,
+        ...securityFor('consultant', {
+          200: OwnProfileSchema,
+          ...problems(...ineligible, 'COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA_TYPE', 'COMMON_UNAVAILABLE'),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const locale = negotiateLanguage(request, reply)
+      const auth = request.consultantAuth
+      await eligibleProfile(auth, locale)
+      const { bioEn, bioAr, photoPath, online } = request.body
+      await profiles.updateOwnProfile(auth.consultantId, { bioEn, bioAr, photo: photoPath, online })
+      return eligibleProfile(auth, locale)
+    },
+  )
+}
