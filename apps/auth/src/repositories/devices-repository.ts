@@ -12,6 +12,7 @@ export interface DeviceRegistration {
 }
 
 const MAX_TRIES = 3
+const RETRYABLE = new Set(['P2002', 'P2034'])
 
 export const deviceTokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
@@ -55,9 +56,10 @@ export function createDevicesRepository(db: PrismaClient) {
         try {
           return await registerOnce(device)
         } catch (error) {
-          // Two sessions registering the same new token at once: one insert loses on the unique hash; run it again.
-          const duplicate = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002'
-          if (!duplicate || tries >= MAX_TRIES) throw error
+          // Two sessions registering the same new token at once: one insert loses on the unique hash (P2002) or
+          // InnoDB picks it as a deadlock victim (P2034, the gap locks of both lookups); running it again settles it.
+          const retryable = error instanceof Prisma.PrismaClientKnownRequestError && RETRYABLE.has(error.code)
+          if (!retryable || tries >= MAX_TRIES) throw error
         }
       }
     },

@@ -93,6 +93,8 @@ export function createSessionsRepository(db: PrismaClient) {
       newTokenHash: string
       graceResponse: string
       now: Date
+      /** Tokens rotated before this instant are past their grace period. */
+      graceEndedBefore: Date
     }): Promise<boolean> {
       const { token, now } = input
       try {
@@ -107,8 +109,17 @@ export function createSessionsRepository(db: PrismaClient) {
             select: { id: true },
           })
           await tx.authRefreshToken.update({ where: { id: token.id }, data: { replacedById: created.id } })
-          // The pair sealed on the token before this one has served its grace period by now.
-          await tx.authRefreshToken.updateMany({ where: { replacedById: token.id }, data: { graceResponse: null } })
+          // Pairs sealed on earlier tokens whose grace period is over are of no more use. Selected through the
+          // session index: a condition on an unindexed column would lock every row of the table it scans.
+          await tx.authRefreshToken.updateMany({
+            where: {
+              sessionId: token.sessionId,
+              id: { not: token.id },
+              graceResponse: { not: null },
+              rotatedAt: { lt: input.graceEndedBefore },
+            },
+            data: { graceResponse: null },
+          })
           await tx.authSession.update({ where: { id: token.sessionId }, data: { lastUsedAt: now } })
         })
         return true

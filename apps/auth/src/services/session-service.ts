@@ -90,6 +90,7 @@ export function createSessionService(deps: SessionServiceDeps) {
         newTokenHash: hashRefreshToken(nextToken),
         graceResponse: graceBox.seal(JSON.stringify(pair), graceData(token)),
         now,
+        graceEndedBefore: new Date(now.getTime() - graceMs),
       })
       if (won) return pair
       // A concurrent request rotated this token first: answer as a replay of it.

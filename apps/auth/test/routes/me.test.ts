@@ -73,7 +73,7 @@ t.test('forged and misdirected tokens are refused', async (t) => {
   const kid = header.kid as string
   const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url')
   const signWith = (pem: string, claims: object, extraHeader: object = {}, keyId = kid) =>
-    createSigner({ algorithm: 'ES256', key: pem, kid: keyId, header: { typ: 'at+jwt', ...extraHeader } })({ ...claims })
+    createSigner({ algorithm: 'ES256', key: pem, kid: keyId, header: { alg: 'ES256', typ: 'at+jwt', ...extraHeader } })({ ...claims })
   const now = Math.floor(clock.now().getTime() / 1000)
 
   t.equal((await me(bearer(signWith(signingKeyPem, payload)))).statusCode, 200, 'control: our own signature passes')

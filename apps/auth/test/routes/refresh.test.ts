@@ -35,6 +35,22 @@ t.test('every refresh rotates; the previous token within 10 s gets the same pair
   t.equal((await me(third.json().accessToken)).statusCode, 200)
 })
 
+t.test('a quick second rotation does not void the first token\'s grace period', async (t) => {
+  const first = await signIn('active.customer@seed.test')
+  const second = (await refresh(first.refreshToken)).json()
+  clock.advance(2000)
+  const third = await refresh(second.refreshToken)
+  t.equal(third.statusCode, 200)
+  clock.advance(2000)
+  const replay = await refresh(first.refreshToken)
+  t.equal(replay.statusCode, 200, 'the first token, 4 s after its rotation, still gets its pair')
+  t.same(replay.json(), second)
+  clock.advance(10_000)
+  await refresh(third.json().refreshToken)
+  const sealed = await prisma.authRefreshToken.count({ where: { sessionId: first.sessionId, graceResponse: { not: null } } })
+  t.equal(sealed, 1, 'only the latest rotation keeps a sealed pair once the others are past their grace')
+})
+
 t.test('two parallel refreshes of one token both get the same new pair', async (t) => {
   const first = await signIn('active.customer@seed.test')
   const [a, b] = await Promise.all([refresh(first.refreshToken), refresh(first.refreshToken)])
