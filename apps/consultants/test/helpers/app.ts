@@ -1,5 +1,5 @@
 import { createTestDatabase } from '@cp/db/testing'
-import { type ConsultantScenarioName, findScenario, seedScenarios } from '@cp/db/seed'
+import { type ConsultantScenarioName, findScenario, seedScenarios, seedVolume, type SeedVolumeOptions } from '@cp/db/seed'
 import type { ServiceApp } from '@cp/service-kit'
 import type { Test } from 'tap'
 import { buildConsultantsApp } from '../../src/app.js'
@@ -12,14 +12,26 @@ export const TIME_ZONE = 'Asia/Riyadh'
 export const NOW = new Date('2026-12-02T07:00:00Z')
 export const BASE = '/v1/consultants'
 
+export interface TestConsultantsOptions {
+  readonly env?: Record<string, string>
+  /** Also the volume seed, with statistics refreshed so the optimiser plans as it would on a real table. */
+  readonly volume?: Pick<SeedVolumeOptions, 'customers' | 'consultants'>
+}
+
 /**
  * The consultants service on its own freshly migrated database holding the seeded business scenarios (dates
  * relative to NOW); both are gone when the test ends.
  */
-export async function buildTestConsultants(t: Test, env: Record<string, string> = {}) {
+export async function buildTestConsultants(t: Test, { env = {}, volume }: TestConsultantsOptions = {}) {
   const database = await createTestDatabase(t, { connect: true })
   const prisma = database.db.prisma
   await seedScenarios(prisma, { now: NOW })
+  if (volume) {
+    await seedVolume(database.url, { ...volume, now: NOW })
+    await prisma.$queryRawUnsafe(
+      'ANALYZE TABLE consultants, customers, consultations_orders, consultant_contract, consultant_licenses',
+    )
+  }
   const config = loadConsultantsConfig({
     NODE_ENV: 'test',
     DATABASE_URL: database.url,
