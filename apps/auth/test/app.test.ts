@@ -1,5 +1,6 @@
 import { Validator } from '@seriousme/openapi-schema-validator'
 import t from 'tap'
+import { buildAuthApp } from '../src/app.js'
 import { loadAuthConfig } from '../src/config.js'
 import { generateDevKeyPem, loadKeySet } from '../src/lib/keys.js'
 import { buildTestAuth, TEST_PEPPER } from './helpers/app.js'
@@ -91,4 +92,27 @@ t.test('configuration: bad values are named, secrets never quoted', async (t) =>
     AUTH_WEBHOOK_SECRET: 'w'.repeat(32),
   })
   t.same(webhook.sender, { kind: 'webhook', url: 'https://relay.example.test/codes', secret: 'w'.repeat(32), timeoutMs: 5000 })
+})
+
+t.test('503, not 500, while the database is unreachable', async (t) => {
+  const config = loadAuthConfig({
+    ...base,
+    AUTH_SIGNING_KEY: generateDevKeyPem(),
+    DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere',
+    DB_CONNECT_TIMEOUT_MS: '300',
+    DB_ACQUIRE_TIMEOUT_MS: '300',
+    DB_HEALTH_TIMEOUT_MS: '300',
+  })
+  const app = await buildAuthApp({ config, logger: false })
+  t.teardown(() => app.close())
+  await app.ready()
+  t.equal((await app.inject({ url: '/health/ready' })).statusCode, 503)
+  t.equal((await app.inject({ url: '/v1/auth/.well-known/jwks.json' })).statusCode, 200, 'the JWKS needs no database')
+  const signIn = await app.inject({
+    method: 'POST',
+    url: '/v1/auth/password/sign-in',
+    payload: { login: 'someone@example.com', password: 'secret' },
+  })
+  t.equal(signIn.statusCode, 503)
+  t.ok(signIn.headers['retry-after'])
 })

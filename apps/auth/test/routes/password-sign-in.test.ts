@@ -141,6 +141,16 @@ t.test('malformed bodies are 400 problems', async (t) => {
   t.equal(notLogin.json().code, 'AUTH_INVALID_DESTINATION')
 })
 
+t.test('parallel wrong attempts cannot slip past the limit', async (t) => {
+  const login = 'unverified.customer@seed.test'
+  const results = await Promise.all(Array.from({ length: 12 }, () => passwordSignIn(app, { login, password: 'wrong' })))
+  const statuses = results.map((res) => res.statusCode).sort()
+  // The clock does not move: after the 5th counted failure every further attempt must wait.
+  t.same(statuses, [401, 401, 401, 401, 401, 429, 429, 429, 429, 429, 429, 429])
+  const row = await prisma.authSignInThrottle.findUniqueOrThrow({ where: { identifier: login } })
+  t.equal(row.failures, 5)
+})
+
 // Last: it moves the clock forward.
 t.test('progressive delay after 5 failures, a 15-minute lock after 10 that expires by itself', async (t) => {
   const login = 'md5.customer@seed.test'
