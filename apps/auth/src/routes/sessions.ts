@@ -43,46 +43,41 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
     async (request) => sessions.refresh(request.body.refreshToken),
   )
 
-  const logoutResponses = {
-    204: NoContent,
-    ...problems('AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_SESSION_ENDED', 'COMMON_UNAVAILABLE'),
+  const logoutRoutes = [
+    {
+      url: '/logout',
+      everywhere: false,
+      summary: 'End this session',
+      description: "Its refresh token stops working at once and its push device is removed. Access tokens run out within 15 minutes.",
+    },
+    {
+      url: '/logout/all',
+      everywhere: true,
+      summary: 'End every session of the account',
+      description: 'Every refresh token of the account stops working and every push device of the account is removed.',
+    },
+  ]
+  for (const { url, everywhere, summary, description } of logoutRoutes) {
+    app.post(
+      url,
+      {
+        onRequest: authenticate,
+        schema: {
+          tags: ['sessions'],
+          summary,
+          description,
+          security: bearer,
+          response: {
+            204: NoContent,
+            ...problems('AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_SESSION_ENDED', 'COMMON_UNAVAILABLE'),
+          },
+        },
+      },
+      async (request, reply) => {
+        const caller = callerOf(request)
+        await sessions.logout({ sessionId: caller.sessionId, customerId: caller.customerId }, everywhere)
+        return reply.code(204).send(null)
+      },
+    )
   }
-
-  app.post(
-    '/logout',
-    {
-      onRequest: authenticate,
-      schema: {
-        tags: ['sessions'],
-        summary: 'End this session',
-        description: "Its refresh token stops working at once and its push device is removed. Access tokens run out within 15 minutes.",
-        security: bearer,
-        response: logoutResponses,
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request)
-      await sessions.logout({ sessionId: caller.sessionId, customerId: caller.customerId }, false)
-      return reply.code(204).send(null)
-    },
-  )
-
-  app.post(
-    '/logout/all',
-    {
-      onRequest: authenticate,
-      schema: {
-        tags: ['sessions'],
-        summary: 'End every session of the account',
-        description: 'Every refresh token of the account stops working and every push device of the account is removed.',
-        security: bearer,
-        response: logoutResponses,
-      },
-    },
-    async (request, reply) => {
-      const caller = callerOf(request)
-      await sessions.logout({ sessionId: caller.sessionId, customerId: caller.customerId }, true)
-      return reply.code(204).send(null)
-    },
-  )
 }

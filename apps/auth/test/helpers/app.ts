@@ -1,5 +1,5 @@
 import { createTestDatabase } from '@cp/db/testing'
-import { seedScenarios } from '@cp/db/seed'
+import { SEED_PASSWORD, seedScenarios } from '@cp/db/seed'
 import type { ServiceApp } from '@cp/service-kit'
 import type { Test } from 'tap'
 import { buildAuthApp } from '../../src/app.js'
@@ -64,6 +64,24 @@ export function passwordSignIn(
   headers: Record<string, string> = {},
 ) {
   return app.inject({ method: 'POST', url: '/v1/auth/password/sign-in', payload: body, headers })
+}
+
+export interface SignedIn {
+  readonly accessToken: string
+  readonly refreshToken: string
+  readonly sessionId: string
+  readonly user: { readonly id: number; readonly role: string; readonly consultantId: number | null }
+}
+
+/** Signs a seeded account in with the seed password; throws unless it works. */
+export async function signInWithSeedPassword(
+  app: ServiceApp,
+  login: string,
+  role: 'customer' | 'consultant' = 'customer',
+): Promise<SignedIn> {
+  const res = await passwordSignIn(app, { login, password: SEED_PASSWORD, role })
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${login} failed: ${res.body}`)
+  return res.json() as SignedIn
 }
 
 export function bearer(accessToken: string) {

@@ -1,14 +1,10 @@
-import { findScenario, SEED_PASSWORD } from '@cp/db/seed'
+import { findScenario } from '@cp/db/seed'
 import t from 'tap'
-import { bearer, buildTestAuth, passwordSignIn } from '../helpers/app.js'
+import { bearer, buildTestAuth, signInWithSeedPassword } from '../helpers/app.js'
 
 const { app, prisma, clock } = await buildTestAuth(t)
 
-async function signIn(login: string) {
-  const res = await passwordSignIn(app, { login, password: SEED_PASSWORD })
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`)
-  return res.json() as { accessToken: string; sessionId: string; user: { id: number } }
-}
+const signIn = (login: string, role?: 'customer' | 'consultant') => signInWithSeedPassword(app, login, role)
 const register = (accessToken: string, payload: object) =>
   app.inject({ method: 'PUT', url: '/v1/auth/devices/current', headers: bearer(accessToken), payload })
 const unregister = (accessToken: string) =>

@@ -1,19 +1,15 @@
 import { createHmac, createPrivateKey } from 'node:crypto'
-import { findScenario, SEED_PASSWORD } from '@cp/db/seed'
+import { findScenario } from '@cp/db/seed'
 import { createSigner } from 'fast-jwt'
 import t from 'tap'
 import { generateDevKeyPem, loadKeySet } from '../../src/lib/keys.js'
-import { bearer, buildTestAuth, CONTENT_URL, ISSUER, passwordSignIn } from '../helpers/app.js'
+import { bearer, buildTestAuth, CONTENT_URL, ISSUER, signInWithSeedPassword } from '../helpers/app.js'
 import { decodeJwt } from '../helpers/jwt.js'
 
 const { app, prisma, clock, config, signingKeyPem } = await buildTestAuth(t)
 const me = (headers: Record<string, string>) => app.inject({ url: '/v1/auth/me', headers })
 
-async function signIn(login: string, role: 'customer' | 'consultant' = 'customer') {
-  const res = await passwordSignIn(app, { login, password: SEED_PASSWORD, role })
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`)
-  return res.json() as { accessToken: string; refreshToken: string; sessionId: string }
-}
+const signIn = (login: string, role?: 'customer' | 'consultant') => signInWithSeedPassword(app, login, role)
 
 t.test('a customer gets their profile', async (t) => {
   const { customerId } = await findScenario(prisma, 'activeCustomer')

@@ -1,6 +1,6 @@
-import { findScenario, SEED_PASSWORD } from '@cp/db/seed'
+import { findScenario } from '@cp/db/seed'
 import t from 'tap'
-import { bearer, buildTestAuth, passwordSignIn } from '../helpers/app.js'
+import { bearer, buildTestAuth, signInWithSeedPassword } from '../helpers/app.js'
 
 const { app, prisma, clock } = await buildTestAuth(t)
 const DAY = 24 * 3600 * 1000
@@ -9,11 +9,7 @@ const refresh = (refreshToken: unknown) =>
   app.inject({ method: 'POST', url: '/v1/auth/token/refresh', payload: { refreshToken } })
 const me = (accessToken: string) => app.inject({ url: '/v1/auth/me', headers: bearer(accessToken) })
 
-async function signIn(login: string, role: 'customer' | 'consultant' = 'customer') {
-  const res = await passwordSignIn(app, { login, password: SEED_PASSWORD, role })
-  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`)
-  return res.json() as { accessToken: string; refreshToken: string; sessionId: string }
-}
+const signIn = (login: string, role?: 'customer' | 'consultant') => signInWithSeedPassword(app, login, role)
 
 t.test('every refresh rotates; the previous token within 10 s gets the same pair', async (t) => {
   const first = await signIn('active.customer@seed.test')
