@@ -45,8 +45,8 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
     if (matches && (!argon2Current || needsRehash(account.passwordArgon2))) {
       // The legacy column stays as it is for the legacy application; the upgrade goes into the new column.
       const hash = await hashPassword(password)
-      const stored = await accounts.storeArgon2Hash(account.customerId, hash, account.password, legacySource(account.password))
-      if (!stored) log.info({ customerId: account.customerId }, 'legacy password changed during sign-in; upgrade skipped')
+      const upgraded = await accounts.storeArgon2Hash(account.customerId, hash, account.password, legacySource(account.password))
+      if (!upgraded) log.info({ customerId: account.customerId }, 'legacy password changed during sign-in; upgrade skipped')
     }
     return matches
   }
