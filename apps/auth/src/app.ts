@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
 import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
-import { AppError, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
+import { AppError, authPlugin, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
 import { type Clock, systemClock } from './clock.js'
 import type { AuthConfig } from './config.js'
 import { AUTH_ERRORS } from './errors.js'
@@ -42,7 +42,12 @@ export async function buildAuthApp({ config, logger, sender, clock = systemClock
     app.log.warn('development: signing key or OTP pepper generated at start-up; tokens and codes die with this process')
   }
   await app.register(dbPlugin, { config })
-  app.decorateRequest('authSession', null)
+  // This service verifies its own tokens like every other service does, with its own keys instead of a JWKS fetch.
+  await app.register(authPlugin, {
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_OWN_AUDIENCE,
+    publicKeyPem: config.keys.verificationKeys.map((key) => key.publicKeyPem).join('\n'),
+  })
 
   const services = createAuthServices({
     config,
@@ -50,6 +55,7 @@ export async function buildAuthApp({ config, logger, sender, clock = systemClock
     sender: sender ?? createConfiguredSender(config, app),
     clock,
     log: app.log,
+    requireAuth: app.requireAuth,
   })
   app.addHook('onClose', async () => {
     await services.otp.drain()

@@ -77,14 +77,6 @@ export const AUTH_ERRORS = defineErrors({
     status: 401,
     title: { en: 'The session has ended; sign in again', ar: 'انتهت الجلسة؛ سجّل الدخول مرة أخرى' },
   },
-  AUTH_TOKEN_MISSING: {
-    status: 401,
-    title: { en: 'An access token is required', ar: 'يلزم رمز دخول' },
-  },
-  AUTH_TOKEN_INVALID: {
-    status: 401,
-    title: { en: 'The access token is not valid', ar: 'رمز الدخول غير صالح' },
-  },
 })
 
 export type AuthErrorCode = keyof typeof AUTH_ERRORS

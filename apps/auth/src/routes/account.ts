@@ -1,5 +1,5 @@
 import { mapConsultantToProfile, mapCustomerToProfile, resolveLocale } from '@cp/domain'
-import { AppError } from '@cp/service-kit'
+import { AppError, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Clock } from '../clock.js'
@@ -18,8 +18,6 @@ export interface AccountRoutesOptions {
   readonly clock: Clock
 }
 
-const bearer = [{ bearerAuth: [] }]
-const guarded = ['AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_SESSION_ENDED', 'COMMON_UNAVAILABLE'] as const
 
 export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = async (app, options) => {
   const { accounts, devices, authenticate, contentUrl, clock } = options
@@ -32,8 +30,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         tags: ['account'],
         summary: 'The signed-in account',
         description: 'The customer profile; for a consultant session also the consultant profile.',
-        security: bearer,
-        response: { 200: MeSchema, ...problems(...guarded) },
+        ...securityFor('signedIn', { 200: MeSchema, ...problems('AUTH_SESSION_ENDED') }),
       },
     },
     async (request, reply) => {
@@ -62,9 +59,8 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         tags: ['devices'],
         summary: "Register this session's push device token",
         description: `One device per session (a new token replaces the session's previous one). A token registered by another account moves to this one. An account keeps at most ${POLICY.devices.perAccount} devices; registering more removes the least recently registered. Logout removes the session's device.`,
-        security: bearer,
         body: DeviceBodySchema,
-        response: { 204: Type.Null({ description: 'Registered' }), ...problems(...guarded) },
+        ...securityFor('signedIn', { 204: Type.Null({ description: 'Registered' }), ...problems('AUTH_SESSION_ENDED') }),
       },
     },
     async (request, reply) => {
@@ -89,8 +85,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
       schema: {
         tags: ['devices'],
         summary: "Remove this session's push device token",
-        security: bearer,
-        response: { 204: Type.Null({ description: 'Removed (or there was none)' }), ...problems(...guarded) },
+        ...securityFor('signedIn', {
+          204: Type.Null({ description: 'Removed (or there was none)' }),
+          ...problems('AUTH_SESSION_ENDED'),
+        }),
       },
     },
     async (request, reply) => {

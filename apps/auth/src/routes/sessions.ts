@@ -1,3 +1,4 @@
+import { securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { ELIGIBILITY_CODES, problems } from '../errors.js'
@@ -11,7 +12,6 @@ export interface SessionRoutesOptions {
 }
 
 const NoContent = Type.Null({ description: 'Done' })
-const bearer = [{ bearerAuth: [] }]
 
 export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = async (app, { sessions, authenticate }) => {
   app.post(
@@ -66,11 +66,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
           tags: ['sessions'],
           summary,
           description,
-          security: bearer,
-          response: {
-            204: NoContent,
-            ...problems('AUTH_TOKEN_MISSING', 'AUTH_TOKEN_INVALID', 'AUTH_SESSION_ENDED', 'COMMON_UNAVAILABLE'),
-          },
+          ...securityFor('signedIn', { 204: NoContent, ...problems('AUTH_SESSION_ENDED') }),
         },
       },
       async (request, reply) => {

@@ -1,10 +1,10 @@
 import type { PrismaClient } from '@cp/db'
+import type { AuthGuard } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Clock } from '../clock.js'
 import type { AuthConfig } from '../config.js'
 import { createSealedBox } from '../lib/sealed-box.js'
 import type { CodeSender } from '../lib/senders.js'
-import { createAccessTokenVerifier } from '../plugins/access-token-verifier.js'
 import { createAuthenticate } from '../plugins/authenticate.js'
 import { createAccountsRepository } from '../repositories/accounts-repository.js'
 import { createDevicesRepository } from '../repositories/devices-repository.js'
@@ -17,19 +17,18 @@ import { createPasswordSignIn } from './password-sign-in.js'
 import { createSessionService } from './session-service.js'
 import { createTokenService } from './token-service.js'
 
-/** Tolerated clock skew for `exp`, `iat` and `nbf` of bearer tokens, as the other services' verifiers allow. */
-export const CLOCK_TOLERANCE_SECONDS = 30
-
 export interface AuthServiceDeps {
   readonly config: AuthConfig
   readonly db: PrismaClient
   readonly sender: CodeSender
   readonly clock: Clock
   readonly log: FastifyBaseLogger
+  /** service-kit's token guard (`app.requireAuth`). */
+  readonly requireAuth: AuthGuard
 }
 
 /** Wires repositories and services once per app; routes receive what they use. */
-export function createAuthServices({ config, db, sender, clock, log }: AuthServiceDeps) {
+export function createAuthServices({ config, db, sender, clock, log, requireAuth }: AuthServiceDeps) {
   const accounts = createAccountsRepository(db)
   const sessionsRepository = createSessionsRepository(db)
   const devices = createDevicesRepository(db)
@@ -68,16 +67,9 @@ export function createAuthServices({ config, db, sender, clock, log }: AuthServi
     defaultRegion: config.OTP_DEFAULT_REGION,
     log,
   })
-  const verifyAccessToken = createAccessTokenVerifier({
-    keys: config.keys,
-    issuer: config.AUTH_ISSUER,
-    audience: config.AUTH_OWN_AUDIENCE,
-    clock,
-    clockToleranceSeconds: CLOCK_TOLERANCE_SECONDS,
-  })
-  const authenticate = createAuthenticate(verifyAccessToken, sessions)
+  const authenticate = createAuthenticate(requireAuth, sessions)
 
-  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, verifyAccessToken, authenticate }
+  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, authenticate }
 }
 
 export type AuthServices = ReturnType<typeof createAuthServices>

@@ -76,7 +76,7 @@ t.test('refresh tokens are opaque and only for refresh; access tokens are only f
   const first = await signIn('active.customer@seed.test')
   const asBearer = await me(first.refreshToken)
   t.equal(asBearer.statusCode, 401)
-  t.equal(asBearer.json().code, 'AUTH_TOKEN_INVALID')
+  t.equal(asBearer.json().code, 'COMMON_UNAUTHORIZED')
   const accessToRefresh = await refresh(first.accessToken)
   t.equal(accessToRefresh.statusCode, 401)
   t.equal(accessToRefresh.json().code, 'AUTH_REFRESH_INVALID')
