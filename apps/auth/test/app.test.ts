@@ -1,8 +1,11 @@
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import t from 'tap'
 import { buildAuthApp } from '../src/app.js'
 import { loadAuthConfig } from '../src/config.js'
 import { generateDevKeyPem, loadKeySet } from '../src/lib/keys.js'
+import { signWebhookBody } from '../src/lib/senders.js'
 import { buildTestAuth, TEST_PEPPER } from './helpers/app.js'
 
 const base = { NODE_ENV: 'test', AUTH_OTP_PEPPER: TEST_PEPPER } as const
@@ -115,4 +118,36 @@ t.test('503, not 500, while the database is unreachable', async (t) => {
   })
   t.equal(signIn.statusCode, 503)
   t.ok(signIn.headers['retry-after'])
+})
+
+t.test('AUTH_CODE_SENDER=webhook posts each code, signed, to the configured relay', async (t) => {
+  const received: Array<{ body: string; signature: string | undefined }> = []
+  const relay = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      received.push({ body: Buffer.concat(chunks).toString('utf8'), signature: req.headers['x-signature'] as string | undefined })
+      res.writeHead(204).end()
+    })
+  })
+  await new Promise<void>((resolve) => relay.listen(0, '127.0.0.1', resolve))
+  t.teardown(() => new Promise<void>((resolve) => relay.close(() => resolve())))
+  const secret = 'relay-secret-0123456789-abcdefghijkl'
+  const { app } = await buildTestAuth(t, {
+    seed: false,
+    configuredSender: true,
+    env: {
+      AUTH_CODE_SENDER: 'webhook',
+      AUTH_WEBHOOK_URL: `http://127.0.0.1:${(relay.address() as AddressInfo).port}/codes`,
+      AUTH_WEBHOOK_SECRET: secret,
+    },
+  })
+  const res = await app.inject({ method: 'POST', url: '/v1/auth/otp/request', payload: { destination: 'Relay@Example.com' } })
+  t.equal(res.statusCode, 202)
+  await app.close() // waits for the delivery in flight
+  t.equal(received.length, 1)
+  const message = JSON.parse(received[0]!.body)
+  t.match(message, { channel: 'email', destination: 'relay@example.com', purpose: 'sign-in:customer', locale: 'en' })
+  t.match(message.code, /^[0-9]{6}$/)
+  t.equal(received[0]!.signature, signWebhookBody(secret, received[0]!.body))
 })

@@ -30,6 +30,8 @@ export interface TestAuthOptions {
   readonly env?: Record<string, string>
   /** Seed the business scenarios (default true). */
   readonly seed?: boolean
+  /** Deliver codes with the sender the configuration names instead of the memory sender. */
+  readonly configuredSender?: boolean
 }
 
 /** The auth service on its own freshly migrated (and seeded) database, with a memory sender and a hand clock. */
@@ -50,7 +52,12 @@ export async function buildTestAuth(t: Test, options: TestAuthOptions = {}) {
   })
   const sender = createMemorySender()
   const clock = createTestClock()
-  const app: ServiceApp = await buildAuthApp({ config, logger: false, sender, clock: clock.now })
+  const app: ServiceApp = await buildAuthApp({
+    config,
+    logger: false,
+    clock: clock.now,
+    ...(options.configuredSender ? {} : { sender }),
+  })
   t.teardown(() => app.close())
   await app.ready()
   return { app, prisma, config, sender, clock, signingKeyPem }
