@@ -11,6 +11,7 @@ import {
 import { createRequire } from 'node:module'
 import type { ConsultantsConfig } from './config.js'
 import { CONSULTANTS_ERRORS } from './errors.js'
+import { createTotalCache } from './lib/total-cache.js'
 import { createAvailabilityRepository } from './repositories/availability-repository.js'
 import { createConsultantsRepository } from './repositories/consultants-repository.js'
 import { createProfileRepository } from './repositories/profile-repository.js'
@@ -63,6 +64,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     prefix: CONSULTANTS_PREFIX,
     consultants: createConsultantsRepository(app.db),
     availability: createAvailabilityRepository(app.db),
+    totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,

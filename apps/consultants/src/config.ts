@@ -22,6 +22,12 @@ export const ConsultantsConfigSchema = Type.Composite([
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
     PLATFORM_TIME_ZONE: TimeZoneSchema,
+    CONSULTANTS_TOTAL_CACHE_SECONDS: Type.Integer({
+      minimum: 0,
+      maximum: 3600,
+      default: 10,
+      description: 'Seconds a list total is reused before it is counted again; 0 counts on every request',
+    }),
   }),
 ])
 

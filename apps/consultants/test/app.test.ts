@@ -84,6 +84,7 @@ t.test('503 problem+json while the database is unreachable', async (t) => {
 t.test('configuration errors name the variable', async (t) => {
   t.throws(() => loadConsultantsConfig({ ...auth, PORT: 'eighty' }), /PORT/)
   t.throws(() => loadConsultantsConfig({ ...auth, PLATFORM_TIME_ZONE: 'Mars/Olympus' }), /PLATFORM_TIME_ZONE/)
+  t.throws(() => loadConsultantsConfig({ ...auth, CONSULTANTS_TOTAL_CACHE_SECONDS: '-1' }), /CONSULTANTS_TOTAL_CACHE_SECONDS/)
   t.throws(() => loadConsultantsConfig({ AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem }), /AUTH_ISSUER/)
   t.equal(loadConsultantsConfig(auth).PLATFORM_TIME_ZONE, 'Asia/Riyadh', 'the default zone')
   t.equal(loadConsultantsConfig(auth).PORT, 3002)

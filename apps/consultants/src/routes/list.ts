@@ -11,7 +11,7 @@ import { negotiateLanguage, type PublicRoutesOptions } from './shared.js'
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 
 export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
-  const { consultants, contentUrl, timeZone, now } = options
+  const { consultants, totals, contentUrl, timeZone, now } = options
 
   app.get(
     '',
@@ -39,7 +39,9 @@ export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (
       }
       const today = calendarDateIn(now(), timeZone)
       const rows = await consultants.listPage(filter, sort, today, window)
-      const total = totalFromPage(window, rows.length) ?? (await consultants.countBookable(filter, today))
+      const total =
+        totalFromPage(window, rows.length) ??
+        (await totals.get(JSON.stringify([today, filter]), () => consultants.countBookable(filter, today)))
       return toPage(
         rows.map((row) => toConsultantListItem(row, { contentUrl, locale })),
         total,

@@ -3,11 +3,14 @@ import { AppError, type FieldError } from '@cp/service-kit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
+import type { TotalCache } from '../lib/total-cache.js'
 
 /** What the public consultant routes need; built once in app.ts. */
 export interface PublicRoutesOptions {
   readonly consultants: ConsultantsRepository
   readonly availability: AvailabilityRepository
+  /** List totals, reused for CONSULTANTS_TOTAL_CACHE_SECONDS. */
+  readonly totals: TotalCache
   readonly contentUrl: string
   /** PLATFORM_TIME_ZONE: "today" for contracts and licenses, and the zone of schedules and bookings. */
   readonly timeZone: string

@@ -164,6 +164,10 @@ t.test('one query for a page and one for the total, never one per row', async (t
   t.equal(full.json().items.length, 100)
   t.equal(queries.length, 2, 'the page and the count')
   t.match(queries[1], /COUNT\(\*\)/)
+  queries.length = 0
+  const again = await app.inject({ url: `${BASE}?pageSize=100&page=3&sort=rating` })
+  t.equal(again.json().total, full.json().total)
+  t.equal(queries.length, 1, 'the same filters within CONSULTANTS_TOTAL_CACHE_SECONDS reuse the total')
   const { total } = full.json()
   t.ok(total % 100 !== 0, 'the total leaves a partial last page')
   queries.length = 0
