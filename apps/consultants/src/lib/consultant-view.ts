@@ -74,6 +74,18 @@ function profileOf(row: ConsultantListRow, bioAr: string | null, bioEn: string |
 }
 
 function listItemOf(row: ConsultantListRow, profile: ConsultantProfile, locale: Locale): ConsultantListItem {
+  return publicFieldsOf(profile, {
+    verifiedStatus: row.verifiedStatus,
+    category: namedReference(profile.categoryId, row.categoryNameAr, row.categoryNameEn, locale),
+    branch: namedReference(profile.branchId, row.branchNameAr, row.branchNameEn, locale),
+  })
+}
+
+/** The public fields, the same in the list, the profile and the consultant's own view. */
+export function publicFieldsOf(
+  profile: ConsultantProfile,
+  extra: { verifiedStatus: string; category: NamedReference | null; branch: NamedReference | null },
+): ConsultantListItem {
   return {
     id: profile.id,
     name: profile.name,
@@ -83,9 +95,9 @@ function listItemOf(row: ConsultantListRow, profile: ConsultantProfile, locale: 
     rating: profile.rating,
     ratingCount: profile.ratingCount,
     online: profile.online,
-    verified: row.verifiedStatus === 'Verified',
-    category: namedReference(profile.categoryId, row.categoryNameAr, row.categoryNameEn, locale),
-    branch: namedReference(profile.branchId, row.branchNameAr, row.branchNameEn, locale),
+    verified: extra.verifiedStatus === 'Verified',
+    category: extra.category,
+    branch: extra.branch,
   }
 }
 

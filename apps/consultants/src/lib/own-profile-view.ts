@@ -8,26 +8,15 @@ import {
   mapConsultantToProfile,
 } from '@cp/domain'
 import type { OwnConsultantRow, OwnProfileRecord } from '../repositories/profile-repository.js'
-import { type NamedReference, namedReference, type ViewOptions } from './consultant-view.js'
+import { type ConsultantListItem, namedReference, publicFieldsOf, type ViewOptions } from './consultant-view.js'
 import { formatInZone } from './zoned-time.js'
 
 /** The signed-in consultant's own profile: what they may edit in both languages, and what keeps them bookable. */
-export interface OwnProfileView {
-  readonly id: number
-  readonly name: string
-  readonly title: string | null
+export interface OwnProfileView extends ConsultantListItem {
   readonly titles: Localized<string | null>
   readonly bios: Localized<string | null>
   /** As stored, relative to the content host: what PATCH takes. */
   readonly photoPath: string | null
-  readonly photoUrl: string | null
-  readonly price: number | null
-  readonly rating: number
-  readonly ratingCount: number
-  readonly online: boolean
-  readonly verified: boolean
-  readonly category: NamedReference | null
-  readonly branch: NamedReference | null
   readonly contract: { readonly startDate: CalendarDate; readonly endDate: CalendarDate } | null
   readonly license: { readonly expiryDate: CalendarDate } | null
   readonly eligibility: { readonly eligible: true; readonly eligibleUntil: string }
@@ -48,21 +37,17 @@ export function toOwnProfileView(
   const account = record.account ?? { firstName: '', lastName: '', photo: null }
   const profile = mapConsultantToProfile(consultant, account, options)
   const today = calendarDateIn(options.now, options.timeZone)
+  const named = (id: number | null, names: { nameAr: string; nameEn: string } | null) =>
+    namedReference(id, names?.nameAr ?? null, names?.nameEn ?? null, options.locale)
   return {
-    id: profile.id,
-    name: profile.name,
-    title: profile.title,
+    ...publicFieldsOf(profile, {
+      verifiedStatus: consultant.verifiedStatus,
+      category: named(profile.categoryId, record.categoryName),
+      branch: named(profile.branchId, record.branchName),
+    }),
     titles: profile.titles,
     bios: profile.bios,
     photoPath: consultant.photo,
-    photoUrl: profile.photoUrl,
-    price: profile.price,
-    rating: profile.rating,
-    ratingCount: profile.ratingCount,
-    online: profile.online,
-    verified: consultant.verifiedStatus === 'Verified',
-    category: namedReference(profile.categoryId, record.categoryName?.nameAr ?? null, record.categoryName?.nameEn ?? null, options.locale),
-    branch: namedReference(profile.branchId, record.branchName?.nameAr ?? null, record.branchName?.nameEn ?? null, options.locale),
     contract: currentContract(record.contracts, today),
     license: currentLicense(record.licenses, today),
     eligibility: { eligible: true, eligibleUntil: formatInZone(options.eligibleUntil, options.timeZone) },

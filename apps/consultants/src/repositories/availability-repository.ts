@@ -28,20 +28,19 @@ export function createAvailabilityRepository(db: PrismaClient) {
     },
 
     /** Bookings that may overlap the wall-clock window [from, to). */
-    bookingsBetween(id: ConsultantId, from: WallClock, to: WallClock): Promise<Booking[]> {
-      return db.appointment
-        .findMany({
-          where: {
-            consultantId: id,
-            appointmentStatus: { in: [...BLOCKING_STATUSES] },
-            appointmentDate: {
-              gte: new Date(from.getTime() - LONGEST_BOOKING_MS - DAY_MS),
-              lt: new Date(to.getTime() + DAY_MS),
-            },
+    async bookingsBetween(id: ConsultantId, from: WallClock, to: WallClock): Promise<Booking[]> {
+      const rows = await db.appointment.findMany({
+        where: {
+          consultantId: id,
+          appointmentStatus: { in: [...BLOCKING_STATUSES] },
+          appointmentDate: {
+            gte: new Date(from.getTime() - LONGEST_BOOKING_MS - DAY_MS),
+            lt: new Date(to.getTime() + DAY_MS),
           },
-          select: { appointmentDate: true, durationMinutes: true },
-        })
-        .then((rows) => rows.map((row) => ({ start: row.appointmentDate, durationMinutes: row.durationMinutes })))
+        },
+        select: { appointmentDate: true, durationMinutes: true },
+      })
+      return rows.map((row) => ({ start: row.appointmentDate, durationMinutes: row.durationMinutes }))
     },
   }
 }

@@ -1,9 +1,9 @@
 import { type ConsultantId, type Locale, resolveLocale, tryParseConsultantId } from '@cp/domain'
 import { AppError, type FieldError } from '@cp/service-kit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
-import type { AvailabilityRepository } from '../repositories/availability-repository.js'
 import type { TotalCache } from '../lib/total-cache.js'
+import type { AvailabilityRepository } from '../repositories/availability-repository.js'
+import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
 
 /** What the public consultant routes need; built once in app.ts. */
 export interface PublicRoutesOptions {

@@ -69,7 +69,8 @@ const NamedReferenceSchema = Type.Object(
   { additionalProperties: false },
 )
 
-const listItemFields = {
+/** The public fields; the list item, the profile and the consultant's own view all start with these. */
+export const listItemFields = {
   id: Type.Integer({ minimum: 1 }),
   name: Type.String({ description: 'Full name of the consultant' }),
   title: Nullable(Type.String({ description: 'Professional title in the request language' })),

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { Nullable } from './consultants.js'
+import { listItemFields, Nullable } from './consultants.js'
 
 /** TEXT holds 65,535 bytes; 5,000 characters fit even when every one takes four bytes in utf8mb4. */
 export const MAX_BIO_LENGTH = 5000
@@ -14,29 +14,14 @@ const LocalizedText = Type.Object(
   { additionalProperties: false },
 )
 
-const NamedReference = Type.Object(
-  { id: Type.Integer({ minimum: 1 }), name: Nullable(Type.String()) },
-  { additionalProperties: false },
-)
-
 const calendarDate = (description: string) => Type.String({ format: 'date', description })
 
 export const OwnProfileSchema = Type.Object(
   {
-    id: Type.Integer({ minimum: 1 }),
-    name: Type.String(),
-    title: Nullable(Type.String({ description: 'In the request language' })),
+    ...listItemFields,
     titles: LocalizedText,
     bios: LocalizedText,
     photoPath: Nullable(Type.String({ description: 'As stored, relative to the content host (what PATCH takes)' })),
-    photoUrl: Nullable(Type.String({ format: 'uri' })),
-    price: Nullable(Type.Number()),
-    rating: Type.Number({ minimum: 0, maximum: 5 }),
-    ratingCount: Type.Integer({ minimum: 0 }),
-    online: Type.Boolean(),
-    verified: Type.Boolean(),
-    category: Nullable(NamedReference),
-    branch: Nullable(NamedReference),
     contract: Nullable(
       Type.Object(
         { startDate: calendarDate('First day'), endDate: calendarDate('Last day (inclusive)') },

@@ -1,5 +1,5 @@
 import { CONSULTANT_SCENARIOS, type ConsultantScenarioName } from '@cp/db/seed'
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { BASE, buildTestConsultants, CONTENT_URL, consultantIdOf } from '../helpers/app.js'
 
 const { app, prisma } = await buildTestConsultants(t)
@@ -27,7 +27,7 @@ interface Item {
   branch: { id: number; name: string | null } | null
 }
 
-async function list(query = '', headers: Record<string, string> = {}) {
+async function list(t: Test, query = '', headers: Record<string, string> = {}) {
   const res = await app.inject({ url: `${BASE}${query ? `?${query}` : ''}`, headers })
   t.equal(res.statusCode, 200, `GET ?${query}`)
   return res.json() as { items: Item[]; page: number; pageSize: number; total: number; totalPages: number }
@@ -35,7 +35,7 @@ async function list(query = '', headers: Record<string, string> = {}) {
 const names = (items: Item[]) => items.map((item) => nameOf.get(item.id))
 
 t.test('lists exactly the consultants who could sign in today, in the legacy list order', async (t) => {
-  const body = await list()
+  const body = await list(t)
   t.same(names(body.items), ['bookableFamily', 'eligible', 'bookableFinance', 'bookableUnassigned'])
   t.same({ ...body, items: undefined }, { items: undefined, page: 1, pageSize: 20, total: 4, totalPages: 1 })
   const eligibleScenarios = Object.entries(CONSULTANT_SCENARIOS)
@@ -68,7 +68,7 @@ t.test('only the public projection leaves the route', async (t) => {
 })
 
 t.test('text and names in the request language, media URLs on the content host', async (t) => {
-  const en = await list('', { 'accept-language': 'en' })
+  const en = await list(t, '', { 'accept-language': 'en' })
   const eligible = en.items.find((item) => item.id === ids.eligible)
   t.match(eligible, {
     name: 'أحمد المالكي',
@@ -96,24 +96,24 @@ t.test('filters: category, branch, online now', async (t) => {
   const legal = await prisma.consultationCategory.findFirstOrThrow({ where: { nameEn: 'Legal' } })
   const family = await prisma.consultationCategory.findFirstOrThrow({ where: { nameEn: 'Family' } })
   const jeddah = await prisma.branch.findFirstOrThrow({ where: { nameEn: 'Jeddah Branch' } })
-  t.same(names((await list(`categoryId=${legal.categoryId}`)).items), ['eligible'])
-  t.same(names((await list(`categoryId=${family.categoryId}`)).items), ['bookableFamily'])
-  t.same(names((await list(`branchId=${jeddah.branchId}`)).items), ['bookableFamily'])
-  t.same(names((await list('online=true')).items), ['bookableFamily', 'eligible'])
-  t.same(names((await list('online=false')).items), ['bookableFinance', 'bookableUnassigned'])
-  const none = await list(`categoryId=${family.categoryId}&online=false`)
+  t.same(names((await list(t, `categoryId=${legal.categoryId}`)).items), ['eligible'])
+  t.same(names((await list(t, `categoryId=${family.categoryId}`)).items), ['bookableFamily'])
+  t.same(names((await list(t, `branchId=${jeddah.branchId}`)).items), ['bookableFamily'])
+  t.same(names((await list(t, 'online=true')).items), ['bookableFamily', 'eligible'])
+  t.same(names((await list(t, 'online=false')).items), ['bookableFinance', 'bookableUnassigned'])
+  const none = await list(t, `categoryId=${family.categoryId}&online=false`)
   t.same(none, { items: [], page: 1, pageSize: 20, total: 0, totalPages: 0 })
-  t.same((await list('categoryId=2147483647')).total, 0, 'an unknown category is an empty list, not an error')
+  t.same((await list(t, 'categoryId=2147483647')).total, 0, 'an unknown category is an empty list, not an error')
 })
 
 t.test('text query: names and titles in both languages, case-insensitive', async (t) => {
-  t.same(names((await list('q=layla')).items), ['bookableFamily'], 'first name, any case')
-  t.same(names((await list(`q=${encodeURIComponent('Layla Hassan')}`)).items), ['bookableFamily'], 'full name')
-  t.same(names((await list(`q=${encodeURIComponent('المالكي')}`)).items), ['eligible'], 'last name in Arabic')
-  t.same(names((await list('q=planner')).items), ['bookableFinance'], 'English title')
-  t.same(names((await list(`q=${encodeURIComponent('مخطط')}`)).items), ['bookableFinance'], 'Arabic title')
-  t.same(names((await list(`q=${encodeURIComponent('  advisor ')}`)).items), ['bookableUnassigned'], 'trimmed')
-  t.same((await list('q=Yousef')).items, [], 'a consultant who is not bookable is not found by name either')
+  t.same(names((await list(t, 'q=layla')).items), ['bookableFamily'], 'first name, any case')
+  t.same(names((await list(t, `q=${encodeURIComponent('Layla Hassan')}`)).items), ['bookableFamily'], 'full name')
+  t.same(names((await list(t, `q=${encodeURIComponent('المالكي')}`)).items), ['eligible'], 'last name in Arabic')
+  t.same(names((await list(t, 'q=planner')).items), ['bookableFinance'], 'English title')
+  t.same(names((await list(t, `q=${encodeURIComponent('مخطط')}`)).items), ['bookableFinance'], 'Arabic title')
+  t.same(names((await list(t, `q=${encodeURIComponent('  advisor ')}`)).items), ['bookableUnassigned'], 'trimmed')
+  t.same((await list(t, 'q=Yousef')).items, [], 'a consultant who is not bookable is not found by name either')
 })
 
 t.test('LIKE wildcards and SQL in the text query are matched literally', async (t) => {
@@ -125,38 +125,38 @@ t.test('LIKE wildcards and SQL in the text query are matched literally', async (
     prisma.consultant.update({ where: { consultantId: ids.bookableUnassigned }, data: { titleEn: 'General Advisor' } }),
   )
   for (const q of ['%', '_', '100%', 'online_first', '0% o', '%online%']) {
-    const body = await list(`q=${encodeURIComponent(q)}`)
+    const body = await list(t, `q=${encodeURIComponent(q)}`)
     t.same(names(body.items), q === '%online%' ? [] : ['bookableUnassigned'], `q=${q}`)
   }
   for (const q of ['!', '!%', '\\', '\\%', "' OR '1'='1", '" OR 1=1 -- ', "'; DROP TABLE consultants; --"]) {
-    t.same((await list(`q=${encodeURIComponent(q)}`)).items, [], `q=${q} matches nothing`)
+    t.same((await list(t, `q=${encodeURIComponent(q)}`)).items, [], `q=${q} matches nothing`)
   }
   t.equal(await prisma.consultant.count(), Object.keys(CONSULTANT_SCENARIOS).length, 'the table is still there')
 })
 
 t.test('sorts: list order (default), rating, price both ways', async (t) => {
-  t.same(names((await list('sort=order')).items), ['bookableFamily', 'eligible', 'bookableFinance', 'bookableUnassigned'])
-  t.same(names((await list('sort=rating')).items), ['bookableFinance', 'eligible', 'bookableFamily', 'bookableUnassigned'])
+  t.same(names((await list(t, 'sort=order')).items), ['bookableFamily', 'eligible', 'bookableFinance', 'bookableUnassigned'])
+  t.same(names((await list(t, 'sort=rating')).items), ['bookableFinance', 'eligible', 'bookableFamily', 'bookableUnassigned'])
   t.same(
-    names((await list('sort=price')).items),
+    names((await list(t, 'sort=price')).items),
     ['bookableFamily', 'eligible', 'bookableFinance', 'bookableUnassigned'],
     'cheapest first, no price last',
   )
-  t.same(names((await list('sort=price_desc')).items), ['bookableFinance', 'eligible', 'bookableFamily', 'bookableUnassigned'])
-  t.same(names((await list('sort=price&pageSize=1&page=4')).items), ['bookableUnassigned'], 'the unpriced tail pages too')
-  t.same(names((await list('sort=price&pageSize=2&page=2')).items), ['bookableFinance', 'bookableUnassigned'])
+  t.same(names((await list(t, 'sort=price_desc')).items), ['bookableFinance', 'eligible', 'bookableFamily', 'bookableUnassigned'])
+  t.same(names((await list(t, 'sort=price&pageSize=1&page=4')).items), ['bookableUnassigned'], 'the unpriced tail pages too')
+  t.same(names((await list(t, 'sort=price&pageSize=2&page=2')).items), ['bookableFinance', 'bookableUnassigned'])
 })
 
 t.test('pages: bounds, totals, and a page past the end', async (t) => {
-  const first = await list('pageSize=3')
+  const first = await list(t, 'pageSize=3')
   t.same(names(first.items), ['bookableFamily', 'eligible', 'bookableFinance'])
   t.match(first, { page: 1, pageSize: 3, total: 4, totalPages: 2 })
-  const second = await list('pageSize=3&page=2')
+  const second = await list(t, 'pageSize=3&page=2')
   t.same(names(second.items), ['bookableUnassigned'])
   t.match(second, { page: 2, pageSize: 3, total: 4, totalPages: 2 })
-  const past = await list('pageSize=3&page=9')
+  const past = await list(t, 'pageSize=3&page=9')
   t.same(past, { items: [], page: 9, pageSize: 3, total: 4, totalPages: 2 })
-  t.match(await list('pageSize=100&page=10000'), { items: [], total: 4 })
+  t.match(await list(t, 'pageSize=100&page=10000'), { items: [], total: 4 })
 })
 
 t.test('bad input is 400 problem+json, never a 500', async (t) => {
