@@ -1,14 +1,22 @@
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type PageRequest, pageInfo } from '@cp/domain'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE, type PageRequest, pageInfo } from '@cp/domain'
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
 
+/**
+ * `page`/`pageSize` of a list route; spread its `properties` into the route's querystring schema. Optional in
+ * the document (the defaults fill them in on the server), bounded so no request becomes a huge OFFSET.
+ */
 export const PageQuerySchema = Type.Object({
-  page: Type.Integer({ minimum: 1, default: 1, description: 'Page number, from 1' }),
-  pageSize: Type.Integer({
-    minimum: 1,
-    maximum: MAX_PAGE_SIZE,
-    default: DEFAULT_PAGE_SIZE,
-    description: `Items per page, at most ${MAX_PAGE_SIZE}`,
-  }),
+  page: Type.Optional(
+    Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: `Page number, from 1 to ${MAX_PAGE}` }),
+  ),
+  pageSize: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: MAX_PAGE_SIZE,
+      default: DEFAULT_PAGE_SIZE,
+      description: `Items per page, at most ${MAX_PAGE_SIZE}`,
+    }),
+  ),
 })
 
 export type PageQuery = Static<typeof PageQuerySchema>

@@ -12,6 +12,8 @@ t.test('PageQuerySchema defaults, converts querystring values and enforces bound
   t.notOk(Value.Check(PageQuerySchema, { page: 1, pageSize: 101 }))
   t.notOk(Value.Check(PageQuerySchema, { page: 1, pageSize: 0 }))
   t.notOk(Value.Check(PageQuerySchema, { page: 1.5, pageSize: 20 }))
+  t.ok(Value.Check(PageQuerySchema, { page: 10_000, pageSize: 20 }))
+  t.notOk(Value.Check(PageQuerySchema, { page: 10_001, pageSize: 20 }), 'no page beyond MAX_PAGE')
 })
 
 t.test('paginated() describes the list envelope around an item schema', async (t) => {

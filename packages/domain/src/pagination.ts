@@ -1,5 +1,7 @@
 export const DEFAULT_PAGE_SIZE = 20
 export const MAX_PAGE_SIZE = 100
+/** Pages beyond this are refused rather than turned into ever deeper OFFSET scans. */
+export const MAX_PAGE = 10_000
 
 /** A page request; both parts optional so a route can pass its querystring straight in. */
 export interface PageRequest {

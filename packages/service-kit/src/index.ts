@@ -49,3 +49,5 @@ export {
   type TokenRejection,
   type VerifyOutcome,
 } from './auth/index.js'
+export { negotiateLanguage } from './http/language.js'
+export { IdParamsSchema, idParam } from './http/id-params.js'

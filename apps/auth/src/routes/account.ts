@@ -1,5 +1,5 @@
-import { mapConsultantToProfile, mapCustomerToProfile, resolveLocale } from '@cp/domain'
-import { AppError, securityFor } from '@cp/service-kit'
+import { mapConsultantToProfile, mapCustomerToProfile } from '@cp/domain'
+import { AppError, negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Clock } from '../clock.js'
@@ -35,14 +35,14 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
     },
     async (request, reply) => {
       const caller = callerOf(request)
-      const locale = resolveLocale(request.headers['accept-language'])
+      // The profile is the caller's own: it varies on the token as well as on the language.
+      reply.header('vary', 'Authorization')
+      const locale = negotiateLanguage(request, reply)
       const customer = await accounts.findProfile(caller.customerId)
       // The session is open, so the account existed at sign-in; a row deleted since is a session without a subject.
       if (!customer) throw new AppError('AUTH_SESSION_ENDED')
       const consultant = caller.consultantId === null ? null : await accounts.findConsultant(caller.consultantId)
       reply.header('cache-control', 'private, no-store')
-      reply.header('content-language', locale)
-      reply.header('vary', 'Accept-Language, Authorization')
       return {
         ...mapCustomerToProfile(customer, { contentUrl }),
         role: caller.role,

@@ -1,5 +1,5 @@
-import { resolveLocale, toCategoryListItem, tryParseCategoryId } from '@cp/domain'
-import { AppError, problemResponsesFor } from '@cp/service-kit'
+import { toCategoryListItem, tryParseCategoryId } from '@cp/domain'
+import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CATALOG_ERRORS } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
@@ -8,10 +8,8 @@ import {
   CategoryListSchema,
   CategoryQuerySchema,
   CategorySchema,
-  IdParamsSchema,
   NotModifiedResponse,
 } from '../schemas/categories.js'
-import { invalidIdError, languageHeaders } from './shared.js'
 
 export interface CategoryRoutesOptions {
   readonly repository: CategoriesRepository
@@ -37,8 +35,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
       },
     },
     async (request, reply) => {
-      const locale = resolveLocale(request.headers['accept-language'])
-      languageHeaders(reply, locale)
+      const locale = negotiateLanguage(request, reply)
       const rows = await repository.listConsultationCategories()
       const bothLanguages = request.query.translations
       return { items: rows.map((row) => toCategoryListItem(row, { contentUrl, locale, bothLanguages })) }
@@ -58,10 +55,8 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
       },
     },
     async (request, reply) => {
-      const id = tryParseCategoryId(request.params.id)
-      if (id === undefined) throw invalidIdError()
-      const locale = resolveLocale(request.headers['accept-language'])
-      languageHeaders(reply, locale)
+      const id = idParam(tryParseCategoryId, request.params.id)
+      const locale = negotiateLanguage(request, reply)
       const row = await repository.findConsultationCategory(id)
       if (!row) throw new AppError('CATALOG_CATEGORY_NOT_FOUND')
       return toCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })

@@ -1,10 +1,9 @@
-import { asCategoryId, resolveLocale, toServiceCategoryListItem, tryParseServiceCategoryId } from '@cp/domain'
-import { AppError, problemResponsesFor } from '@cp/service-kit'
+import { asCategoryId, toServiceCategoryListItem, tryParseServiceCategoryId } from '@cp/domain'
+import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CATALOG_ERRORS } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
 import {
-  IdParamsSchema,
   NotModifiedResponse,
   CategoryQuerySchema,
   ServiceCategoryListQuerySchema,
@@ -12,7 +11,6 @@ import {
   ServiceCategorySchema,
 } from '../schemas/categories.js'
 import type { CategoryRoutesOptions } from './consultation-categories.js'
-import { invalidIdError, languageHeaders } from './shared.js'
 
 const problems = problemResponsesFor(CATALOG_ERRORS)
 
@@ -32,8 +30,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
       },
     },
     async (request, reply) => {
-      const locale = resolveLocale(request.headers['accept-language'])
-      languageHeaders(reply, locale)
+      const locale = negotiateLanguage(request, reply)
       const { categoryId, translations: bothLanguages } = request.query
       const rows = await repository.listServiceCategories(
         categoryId === undefined ? {} : { parentCategoryId: asCategoryId(categoryId) },
@@ -59,10 +56,8 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
       },
     },
     async (request, reply) => {
-      const id = tryParseServiceCategoryId(request.params.id)
-      if (id === undefined) throw invalidIdError()
-      const locale = resolveLocale(request.headers['accept-language'])
-      languageHeaders(reply, locale)
+      const id = idParam(tryParseServiceCategoryId, request.params.id)
+      const locale = negotiateLanguage(request, reply)
       const row = await repository.findServiceCategory(id)
       if (!row) throw new AppError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
       return toServiceCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })

@@ -42,12 +42,6 @@ export const ServiceCategoryListSchema = Type.Object(
   { additionalProperties: false },
 )
 
-/** Ids travel as canonical decimal strings so that `1e3`, `012` or `-1` are refused rather than coerced. */
-export const IdParamsSchema = Type.Object(
-  { id: Type.String({ pattern: '^[1-9][0-9]{0,9}$', description: 'A positive integer id' }) },
-  { additionalProperties: false },
-)
-
 // Optional in the document (clients may leave it out); the default still fills it in on the server.
 const translations = Type.Optional(
   Type.Boolean({ default: false, description: 'Also return `names` and `descriptions` in both languages' }),

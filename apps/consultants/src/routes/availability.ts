@@ -1,12 +1,11 @@
-import { calendarDateIn } from '@cp/domain'
-import { AppError, problemResponsesFor } from '@cp/service-kit'
+import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
+import { AppError, IdParamsSchema, idParam, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import { AvailabilityQuerySchema, AvailabilitySchema, MAX_AVAILABILITY_DAYS } from '../schemas/availability.js'
-import { IdParamsSchema } from '../schemas/consultants.js'
-import { consultantIdParam, type PublicRoutesOptions, validationError } from './shared.js'
+import { type PublicRoutesOptions, validationError } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 const DAY_MS = 24 * 3_600_000
@@ -29,7 +28,7 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
       },
     },
     async (request) => {
-      const id = consultantIdParam(request.params.id)
+      const id = idParam(tryParseConsultantId, request.params.id)
       const from = parseInstantWithOffset(request.query.from)
       if (!from) throw validationError({ path: '/query/from', message: 'is not a valid date and time' })
       const to = parseInstantWithOffset(request.query.to)

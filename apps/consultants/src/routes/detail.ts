@@ -1,10 +1,10 @@
-import { calendarDateIn } from '@cp/domain'
-import { AppError, problemResponsesFor } from '@cp/service-kit'
+import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
+import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { toConsultantDetail } from '../lib/consultant-view.js'
-import { ConsultantDetailSchema, IdParamsSchema, LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
-import { consultantIdParam, negotiateLanguage, type PublicRoutesOptions } from './shared.js'
+import { ConsultantDetailSchema, LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
+import type { PublicRoutesOptions } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 
@@ -26,7 +26,7 @@ export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async
       },
     },
     async (request, reply) => {
-      const id = consultantIdParam(request.params.id)
+      const id = idParam(tryParseConsultantId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await consultants.findBookable(id, calendarDateIn(now(), timeZone))
       if (!row) throw new AppError('CONSULTANTS_NOT_FOUND')

@@ -1,12 +1,12 @@
 import { toPage } from '@cp/db'
 import { asBranchId, asCategoryId, calendarDateIn, normalizePageRequest, type PageWindow, pageWindow } from '@cp/domain'
-import { problemResponsesFor } from '@cp/service-kit'
+import { negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { toConsultantListItem } from '../lib/consultant-view.js'
 import type { ConsultantFilter } from '../repositories/consultants-repository.js'
 import { ConsultantListQuerySchema, ConsultantListSchema } from '../schemas/consultants.js'
-import { negotiateLanguage, type PublicRoutesOptions } from './shared.js'
+import type { PublicRoutesOptions } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 

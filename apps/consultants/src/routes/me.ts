@@ -1,12 +1,11 @@
 import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
-import { AppError, type ConsultantAuthContext, problemResponsesFor, securityFor } from '@cp/service-kit'
+import { AppError, type ConsultantAuthContext, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
 import { OwnProfilePatchSchema, OwnProfileSchema } from '../schemas/me.js'
-import { negotiateLanguage } from './shared.js'
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository

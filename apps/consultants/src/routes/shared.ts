@@ -1,6 +1,4 @@
-import { type ConsultantId, type Locale, resolveLocale, tryParseConsultantId } from '@cp/domain'
 import { AppError, type FieldError } from '@cp/service-kit'
-import type { FastifyReply, FastifyRequest } from 'fastify'
 import type { TotalCache } from '../lib/total-cache.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
 import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
@@ -17,23 +15,6 @@ export interface PublicRoutesOptions {
   readonly now: () => Date
 }
 
-/** The negotiated language, announced in the response; caches must key on Accept-Language. */
-export function negotiateLanguage(request: FastifyRequest, reply: FastifyReply): Locale {
-  const locale = resolveLocale(request.headers['accept-language'])
-  reply.header('content-language', locale)
-  reply.header('vary', 'Accept-Language')
-  return locale
-}
-
 export function validationError(...errors: FieldError[]): AppError {
   return new AppError('COMMON_VALIDATION', { errors })
-}
-
-/** The schema has checked the shape; this refuses a well-formed id beyond the legacy INT column. */
-export function consultantIdParam(id: string): ConsultantId {
-  const parsed = tryParseConsultantId(id)
-  if (parsed === undefined) {
-    throw validationError({ path: '/params/id', message: 'must be a positive integer no greater than 2147483647' })
-  }
-  return parsed
 }

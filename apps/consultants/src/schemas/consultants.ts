@@ -1,22 +1,14 @@
-import { paginated } from '@cp/db'
-import { DEFAULT_PAGE_SIZE, MAX_INT_ID, MAX_PAGE_SIZE } from '@cp/domain'
+import { PageQuerySchema, paginated } from '@cp/db'
+import { MAX_INT_ID } from '@cp/domain'
 import { type TSchema, Type } from '@sinclair/typebox'
 import { CONSULTANT_SORTS, type ConsultantSort } from '../repositories/consultants-repository.js'
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 
-/** Pages beyond this are refused rather than turned into ever deeper OFFSET scans. */
-export const MAX_PAGE = 10_000
 /** How many of the newest visible reviews a profile shows. */
 export const LATEST_REVIEWS = 5
 /** Longer search text cannot match a name or title (VARCHAR(100) and VARCHAR(191) columns) in any useful way. */
 export const MAX_SEARCH_LENGTH = 100
-
-/** Ids travel as canonical decimal strings so that `1e3`, `012` or `-1` are refused rather than coerced. */
-export const IdParamsSchema = Type.Object(
-  { id: Type.String({ pattern: '^[1-9][0-9]{0,9}$', description: 'A positive integer id' }) },
-  { additionalProperties: false },
-)
 
 /** Routes without query parameters still refuse unknown ones, like every other route. */
 export const NoQuerySchema = Type.Object({}, { additionalProperties: false })
@@ -25,15 +17,7 @@ const referenceId = (description: string) => Type.Integer({ minimum: 1, maximum:
 
 export const ConsultantListQuerySchema = Type.Object(
   {
-    page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE, default: 1, description: 'Page number, from 1' })),
-    pageSize: Type.Optional(
-      Type.Integer({
-        minimum: 1,
-        maximum: MAX_PAGE_SIZE,
-        default: DEFAULT_PAGE_SIZE,
-        description: `Items per page, at most ${MAX_PAGE_SIZE}`,
-      }),
-    ),
+    ...PageQuerySchema.properties,
     // A plain enum: OpenAPI 3.0 has no `const`, which a union of literals would produce.
     sort: Type.Optional(
       Type.Unsafe<ConsultantSort>({
