@@ -6,6 +6,9 @@ set -eu
 cd "$(dirname "$0")/.."
 . scripts/ensure-pnpm.sh
 export DATABASE_URL="${DATABASE_URL:-mysql://root@127.0.0.1:3306/consultation}"
+# The consultants service verifies access tokens with the keys the local auth service publishes.
+export AUTH_ISSUER="${AUTH_ISSUER:-http://localhost:3001}"
+export AUTH_JWKS_URL="${AUTH_JWKS_URL:-http://127.0.0.1:3001/v1/auth/.well-known/jwks.json}"
 pnpm install --frozen-lockfile
 pnpm exec turbo run build
 pnpm db:apply
