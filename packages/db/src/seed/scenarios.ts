@@ -33,13 +33,8 @@ export interface ConsultantScenario extends AccountScenario {
   contract: DatedRowState | null
   /** valid: expires a year ahead; expired: expired 30 days ago. */
   license: Exclude<DatedRowState, 'notStarted'> | null
-  /** What `checkConsultantEligibility` answers at sign-in: null when eligible. */
+  /** What `checkConsultantEligibility` answers at sign-in: null when eligible, which is also what makes them bookable. */
   ineligibleReason: IneligibilityReason | null
-  /**
-   * Whether a customer may book them by the consultants list's rule (consultant and customer account active,
-   * contract and license valid today); the order is not part of that rule.
-   */
-  bookable: boolean
 }
 
 const bcrypt = { password: SEED_PASSWORD, passwordFormat: 'bcrypt-2y' } as const
@@ -53,7 +48,6 @@ const valid = {
   contract: 'valid',
   license: 'valid',
   ineligibleReason: null,
-  bookable: true,
 } as const
 
 export const CUSTOMER_SCENARIOS = {
@@ -91,12 +85,12 @@ export const CONSULTANT_SCENARIOS = {
   disabledCustomer: {
     ...valid, email: 'disabled-customer.consultant@seed.test', phone: '+966500000102',
     firstName: 'Faisal', lastName: 'Nasser', language: 'en',
-    accountStatus: 'Disabled', ineligibleReason: 'CUSTOMER_DISABLED', bookable: false,
+    accountStatus: 'Disabled', ineligibleReason: 'CUSTOMER_DISABLED',
   },
   disabledConsultant: {
     ...valid, email: 'disabled-consultant.consultant@seed.test', phone: '+966500000103',
     firstName: 'ريم', lastName: 'الشهري', language: 'ar',
-    consultantStatus: 'Disabled', ineligibleReason: 'CONSULTANT_DISABLED', bookable: false,
+    consultantStatus: 'Disabled', ineligibleReason: 'CONSULTANT_DISABLED',
   },
   pendingOrder: {
     ...valid, email: 'pending-order.consultant@seed.test', phone: '+966500000104',
@@ -113,27 +107,27 @@ export const CONSULTANT_SCENARIOS = {
   missingContract: {
     ...valid, email: 'missing-contract.consultant@seed.test', phone: '+966500000107',
     firstName: 'عبدالله', lastName: 'الحربي', language: 'ar',
-    contract: null, ineligibleReason: 'CONTRACT_MISSING', bookable: false,
+    contract: null, ineligibleReason: 'CONTRACT_MISSING',
   },
   expiredContract: {
     ...valid, email: 'expired-contract.consultant@seed.test', phone: '+966500000108',
     firstName: 'Mona', lastName: 'Fahmy', language: 'en',
-    contract: 'expired', ineligibleReason: 'CONTRACT_EXPIRED', bookable: false,
+    contract: 'expired', ineligibleReason: 'CONTRACT_EXPIRED',
   },
   contractNotStarted: {
     ...valid, email: 'future-contract.consultant@seed.test', phone: '+966500000109',
     firstName: 'سلمان', lastName: 'الغامدي', language: 'ar',
-    contract: 'notStarted', ineligibleReason: 'CONTRACT_NOT_STARTED', bookable: false,
+    contract: 'notStarted', ineligibleReason: 'CONTRACT_NOT_STARTED',
   },
   missingLicense: {
     ...valid, email: 'missing-license.consultant@seed.test', phone: '+966500000110',
     firstName: 'Huda', lastName: 'Mansour', language: 'en',
-    license: null, ineligibleReason: 'LICENSE_MISSING', bookable: false,
+    license: null, ineligibleReason: 'LICENSE_MISSING',
   },
   expiredLicense: {
     ...valid, email: 'expired-license.consultant@seed.test', phone: '+966500000111',
     firstName: 'ماجد', lastName: 'السبيعي', language: 'ar',
-    license: 'expired', ineligibleReason: 'LICENSE_EXPIRED', bookable: false,
+    license: 'expired', ineligibleReason: 'LICENSE_EXPIRED',
   },
   bookableFamily: {
     ...valid, email: 'family.consultant@seed.test', phone: '+966500000201',
