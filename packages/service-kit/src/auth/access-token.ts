@@ -185,6 +185,8 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       const code = error instanceof TokenError ? error.code : undefined
       return reject((code && FAST_JWT_REJECTIONS[code]) || 'malformed')
     }
+    // A token issued in the future (beyond the tolerance) was made with a wrong clock or forged in advance.
+    if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + clockToleranceMs) return reject('not_yet_valid')
     if (payload.iss !== options.issuer) return reject('issuer')
     if (!hasAudience(payload.aud, options.audience)) return reject('audience')
     const auth = toAuthContext(payload)

@@ -105,6 +105,8 @@ t.test('exp is required and honoured with a 30 s tolerance (in seconds, not mill
   t.equal(await reasonOf(signToken(key, customerClaims({ exp: String(now + 60) }))), 'claims', 'exp as a string')
   t.equal(await reasonOf(signToken(key, customerClaims({ nbf: now + 120 }))), 'not_yet_valid')
   t.equal(await reasonOf(signToken(key, customerClaims({ nbf: now + 10 }))), 'accepted', 'nbf within the tolerance')
+  t.equal(await reasonOf(signToken(key, customerClaims({ iat: now + 120, exp: now + 1000 }))), 'not_yet_valid', 'issued in the future')
+  t.equal(await reasonOf(signToken(key, customerClaims({ iat: now + 10 }))), 'accepted', 'iat within the tolerance')
 })
 
 t.test('claims must name a user, a session and a role', async (t) => {
