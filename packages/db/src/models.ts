@@ -6,6 +6,7 @@ export * from './generated/prisma/enums.js'
 export type {
   Appointment,
   AuthDeviceToken,
+  AuthLimitLock,
   AuthOtpChallenge,
   AuthOtpEvent,
   AuthRefreshToken,
