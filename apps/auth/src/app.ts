@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module'
-import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
-import { AppError, authPlugin, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
+import { databaseServiceOptions, dbPlugin } from '@cp/db'
+import { authPlugin, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
 import { type Clock, systemClock } from './clock.js'
 import type { AuthConfig } from './config.js'
 import { AUTH_ERRORS } from './errors.js'
@@ -31,12 +31,7 @@ export async function buildAuthApp({ config, logger, sender, clock = systemClock
     config,
     ...(logger === undefined ? {} : { logger }),
     errors: AUTH_ERRORS,
-    isUnavailable: isDatabaseUnavailable,
-    readiness: async ({ app }) => {
-      const health = await app.dbHealth()
-      if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })
-      return { database: 'ok' }
-    },
+    ...databaseServiceOptions,
   })
   if (config.ephemeralSecrets) {
     app.log.warn('development: signing key or OTP pepper generated at start-up; tokens and codes die with this process')

@@ -1,5 +1,5 @@
-import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
-import { AppError, buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
+import { databaseServiceOptions, dbPlugin } from '@cp/db'
+import { buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/service-kit'
 import { createRequire } from 'node:module'
 import type { CatalogConfig } from './config.js'
 import { CATALOG_ERRORS } from './errors.js'
@@ -24,12 +24,7 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
     config,
     ...(logger === undefined ? {} : { logger }),
     errors: CATALOG_ERRORS,
-    isUnavailable: isDatabaseUnavailable,
-    readiness: async ({ app }) => {
-      const health = await app.dbHealth()
-      if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })
-      return { database: 'ok' }
-    },
+    ...databaseServiceOptions,
   })
   await app.register(dbPlugin, { config })
   await app.register(catalogRoutes, {

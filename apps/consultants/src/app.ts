@@ -1,7 +1,6 @@
-import { dbPlugin, isDatabaseUnavailable } from '@cp/db'
+import { databaseServiceOptions, dbPlugin } from '@cp/db'
 import { consultantEligibilityErrors } from '@cp/domain'
 import {
-  AppError,
   authOptionsFromConfig,
   authPlugin,
   buildService,
@@ -42,13 +41,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     ...(logger === undefined ? {} : { logger }),
     // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
     errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
-    // A query that cannot reach the database is 503 with Retry-After, not 500.
-    isUnavailable: isDatabaseUnavailable,
-    readiness: async ({ app }) => {
-      const health = await app.dbHealth()
-      if (!health.ok) throw new AppError('COMMON_UNAVAILABLE', { detail: 'The database does not answer' })
-      return { database: 'ok' }
-    },
+    ...databaseServiceOptions,
   })
   await app.register(dbPlugin, { config })
   await app.register(authPlugin, authOptions)
