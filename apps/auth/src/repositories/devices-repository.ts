@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type DeviceType, Prisma, type PrismaClient } from '@cp/db'
+import type { DeviceType, PrismaClient } from '@cp/db'
+import { DEADLOCK, retryOnConflict } from './conflict-retry.js'
 
 export interface DeviceRegistration {
   readonly customerId: number
@@ -11,8 +12,7 @@ export interface DeviceRegistration {
   readonly maxPerAccount: number
 }
 
-const MAX_TRIES = 3
-const RETRYABLE = new Set(['P2002', 'P2034'])
+const RETRYABLE = new Set(['P2002', DEADLOCK])
 
 export const deviceTokenHash = (token: string) => createHash('sha256').update(token, 'utf8').digest('hex')
 
@@ -51,17 +51,10 @@ export function createDevicesRepository(db: PrismaClient) {
 
   return {
     /** False when the session has ended meanwhile. */
-    async register(device: DeviceRegistration): Promise<boolean> {
-      for (let tries = 1; ; tries++) {
-        try {
-          return await registerOnce(device)
-        } catch (error) {
-          // Two sessions registering the same new token at once: one insert loses on the unique hash (P2002) or
-          // InnoDB picks it as a deadlock victim (P2034, the gap locks of both lookups); running it again settles it.
-          const retryable = error instanceof Prisma.PrismaClientKnownRequestError && RETRYABLE.has(error.code)
-          if (!retryable || tries >= MAX_TRIES) throw error
-        }
-      }
+    register(device: DeviceRegistration): Promise<boolean> {
+      // Two sessions registering the same new token at once: one insert loses on the unique hash (P2002) or InnoDB
+      // picks it as a deadlock victim (P2034, the gap locks of both lookups); running it again settles it.
+      return retryOnConflict(() => registerOnce(device), RETRYABLE)
     },
 
     async removeForSession(sessionId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { type AuthOtpEventKind, Prisma, type PrismaClient } from '@cp/db'
+import { DEADLOCK, retryOnConflict } from './conflict-retry.js'
 
 export interface ChallengeRow {
   readonly id: bigint
@@ -25,6 +26,24 @@ export interface EventWindow {
   readonly oldest: Date | null
 }
 
+/** An event to add only while fewer than `limit` events of its kind and key happened since `since`. */
+export interface EventReservation {
+  readonly kind: AuthOtpEventKind
+  /** The key the limit counts by: the client IP or the destination. */
+  readonly countBy: 'ip' | 'destination'
+  readonly destination: string
+  readonly ip: string
+  readonly now: Date
+  readonly since: Date
+  readonly limit: number
+}
+
+export type ReservationResult =
+  | { readonly reserved: true; readonly eventId: bigint }
+  | { readonly reserved: false; readonly window: EventWindow }
+
+const RETRY_ON_DEADLOCK = new Set([DEADLOCK])
+
 const challengeSelect = {
   id: true,
   destination: true,
@@ -33,6 +52,17 @@ const challengeSelect = {
   issuedAt: true,
   expiresAt: true,
 } as const
+
+type EventFilter = { kind: AuthOtpEventKind } & ({ destination: string } | { ip: string })
+
+async function countEvents(db: Prisma.TransactionClient, filter: EventFilter, since: Date): Promise<EventWindow> {
+  const result = await db.authOtpEvent.aggregate({
+    where: { ...filter, createdAt: { gt: since } },
+    _count: { _all: true },
+    _min: { createdAt: true },
+  })
+  return { count: result._count._all, oldest: result._min.createdAt }
+}
 
 /** One-time code challenges (one per destination) and the events the OTP rate limits count. */
 export function createOtpRepository(db: PrismaClient) {
@@ -105,20 +135,45 @@ export function createOtpRepository(db: PrismaClient) {
       await db.authOtpEvent.create({ data: { kind, destination, ip: ip.slice(0, 64), createdAt: now } })
     },
 
-    async countEvents(
-      filter: { kind: AuthOtpEventKind } & ({ destination: string } | { ip: string }),
-      since: Date,
-    ): Promise<EventWindow> {
-      const result = await db.authOtpEvent.aggregate({
-        where: { ...filter, createdAt: { gt: since } },
-        _count: { _all: true },
-        _min: { createdAt: true },
-      })
-      return { count: result._count._all, oldest: result._min.createdAt }
+    countEvents(filter: EventFilter, since: Date): Promise<EventWindow> {
+      return countEvents(db, filter, since)
     },
 
-    async deleteEventsBefore(before: Date): Promise<void> {
-      await db.authOtpEvent.deleteMany({ where: { createdAt: { lt: before } } })
+    /**
+     * Adds the event only if the limit leaves room for it: exact however many requests for one key arrive at once,
+     * on however many instances. The key's row in auth_limit_locks is locked first (the upsert takes its exclusive
+     * lock, waiting for a transaction holding it to end), so the count that follows sees every event committed by
+     * the transactions before it: under REPEATABLE READ the snapshot is taken at the first plain read, which comes
+     * after the lock; under READ COMMITTED every read is fresh. One lock row per transaction, so no lock-order
+     * deadlock; two first upserts of a new key can still deadlock each other, and are run again.
+     */
+    reserveEvent(reservation: EventReservation): Promise<ReservationResult> {
+      const { kind, countBy, destination, now, since, limit } = reservation
+      const ip = reservation.ip.slice(0, 64)
+      const scope = `${kind}:${countBy}`
+      const subject = countBy === 'ip' ? ip : destination
+      const filter: EventFilter = countBy === 'ip' ? { kind, ip } : { kind, destination }
+      return retryOnConflict(
+        () =>
+          db.$transaction(async (tx) => {
+            await tx.$executeRaw`
+              INSERT INTO auth_limit_locks (scope, subject, last_used_at) VALUES (${scope}, ${subject}, ${now})
+              ON DUPLICATE KEY UPDATE last_used_at = GREATEST(last_used_at, ${now})`
+            const window = await countEvents(tx, filter, since)
+            if (window.count >= limit) return { reserved: false, window } as const
+            const event = await tx.authOtpEvent.create({
+              data: { kind, destination, ip, createdAt: now },
+              select: { id: true },
+            })
+            return { reserved: true, eventId: event.id } as const
+          }),
+        RETRY_ON_DEADLOCK,
+      )
+    },
+
+    /** Takes back a reserved event that turned out not to count (a verification that was not a failure). */
+    async releaseEvent(eventId: bigint): Promise<void> {
+      await db.authOtpEvent.deleteMany({ where: { id: eventId } })
     },
   }
 }

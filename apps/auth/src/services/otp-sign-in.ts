@@ -93,11 +93,16 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     async requestCode(request: CodeRequest): Promise<CodeRequestAccepted> {
       const destination = parseDestination(request.destination)
       const now = clock()
-      await otp.deleteEventsBefore(addMs(now, -limits.eventRetentionMs))
-
-      const fromIp = await otp.countEvents({ kind: 'requested', ip: request.ip }, addMs(now, -HOUR_MS))
-      if (fromIp.count >= limits.perIpPerHour) throw limited('AUTH_OTP_IP_LIMITED', fromIp, HOUR_MS, now)
-      await otp.addEvent('requested', destination.value, request.ip, now)
+      const fromIp = await otp.reserveEvent({
+        kind: 'requested',
+        countBy: 'ip',
+        destination: destination.value,
+        ip: request.ip,
+        now,
+        since: addMs(now, -HOUR_MS),
+        limit: limits.perIpPerHour,
+      })
+      if (!fromIp.reserved) throw limited('AUTH_OTP_IP_LIMITED', fromIp.window, HOUR_MS, now)
 
       const today = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -DAY_MS))
       if (today.count >= limits.perDestinationPerDay) throw limited('AUTH_OTP_DESTINATION_LIMITED', today, DAY_MS, now)
@@ -128,21 +133,28 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     async verifyCode(request: CodeVerification): Promise<TokenPair> {
       const destination = parseDestination(request.destination)
       const now = clock()
-      const failures = await otp.countEvents({ kind: 'verify_failed', destination: destination.value }, addMs(now, -HOUR_MS))
-      if (failures.count >= limits.failedVerificationsPerHour) {
-        throw limited('AUTH_OTP_VERIFY_LIMITED', failures, HOUR_MS, now)
-      }
-      const fail = async () => {
-        await otp.addEvent('verify_failed', destination.value, request.ip, now)
-        return new AppError('AUTH_OTP_INVALID')
-      }
+      // Counted as a failure before the code is even looked at, so that verifications in flight at the same moment
+      // cannot pass the destination's hourly cap together; it is taken back below once the code proves right.
+      const attempt = await otp.reserveEvent({
+        kind: 'verify_failed',
+        countBy: 'destination',
+        destination: destination.value,
+        ip: request.ip,
+        now,
+        since: addMs(now, -HOUR_MS),
+        limit: limits.failedVerificationsPerHour,
+      })
+      if (!attempt.reserved) throw limited('AUTH_OTP_VERIFY_LIMITED', attempt.window, HOUR_MS, now)
 
       const challenge = await otp.findChallenge(destination.value)
-      if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw await fail()
+      if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw new AppError('AUTH_OTP_INVALID')
       const binding = { pepper: deps.pepper, purpose: otpPurpose(request.role), destination: destination.value, code: request.code }
-      if (!verifyOtpHash(binding, challenge.codeHash)) throw await fail()
-      // Right code, but a parallel verification may have used it a moment ago: only one of them signs in.
-      if (!(await otp.consume(challenge, now))) throw new AppError('AUTH_OTP_INVALID')
+      if (!verifyOtpHash(binding, challenge.codeHash)) throw new AppError('AUTH_OTP_INVALID')
+      // Right code, but a parallel verification may have used it a moment ago: only one of them signs in. Neither
+      // guessed wrong, so neither counts as a failure.
+      const consumed = await otp.consume(challenge, now)
+      await otp.releaseEvent(attempt.eventId)
+      if (!consumed) throw new AppError('AUTH_OTP_INVALID')
 
       // The destination is proven; from here on the answer may depend on the account.
       const existing = await accounts.findByDestination(destination)
