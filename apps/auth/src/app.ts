@@ -42,6 +42,8 @@ export async function buildAuthApp({ config, logger, sender, clock = systemClock
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_OWN_AUDIENCE,
     publicKeyPem: config.keys.verificationKeys.map((key) => key.publicKeyPem).join('\n'),
+    // Tokens are stamped with the service clock, so they are judged by it too.
+    now: () => clock().getTime(),
   })
 
   const services = createAuthServices({

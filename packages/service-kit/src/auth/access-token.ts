@@ -62,6 +62,8 @@ export interface AccessTokenVerifierOptions {
   /** Verified tokens remembered per key (0 turns the cache off); an entry never outlives the token's `exp`. */
   readonly cacheSize: number
   readonly cacheTtlMs: number
+  /** The current time in ms; `Date.now` by default. A service with its own clock passes it so tokens it issues agree. */
+  readonly now?: () => number
 }
 
 export type AccessTokenVerifier = (token: string) => Promise<VerifyOutcome>
@@ -143,12 +145,25 @@ function toAuthContext(payload: Record<string, unknown>): AuthContext | undefine
 }
 
 /**
+ * `exp` passed, or `nbf` or `iat` still ahead (a token stamped in the future comes from a wrong clock or was made
+ * in advance), each beyond the tolerance. Claims that are not numbers are left to the claim checks.
+ */
+function checkTimes(payload: Record<string, unknown>, nowMs: number, toleranceMs: number): TokenRejection | undefined {
+  const { exp, nbf, iat } = payload
+  if (typeof exp === 'number' && exp * 1000 + toleranceMs <= nowMs) return 'expired'
+  if (typeof nbf === 'number' && nbf * 1000 - toleranceMs > nowMs) return 'not_yet_valid'
+  if (typeof iat === 'number' && iat * 1000 - toleranceMs > nowMs) return 'not_yet_valid'
+  return undefined
+}
+
+/**
  * Verifies access tokens signed by the auth service: ES256 only, `typ: at+jwt`, a `kid` found in the key source,
  * the configured issuer, this service's audience, `exp` required and `nbf` honoured with the clock tolerance,
  * and claims that name a valid user, session and role.
  */
 export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): AccessTokenVerifier {
-  const clockToleranceMs = options.clockToleranceSec * 1000 // fast-jwt counts the tolerance in milliseconds
+  const clockToleranceMs = options.clockToleranceSec * 1000
+  const now = options.now ?? Date.now
   // One fast-jwt verifier per key: the key is fixed at creation (so nothing the token says can pick another),
   // and a key that leaves the key set takes its cached verifications with it.
   const verifiers = new WeakMap<VerificationKey, (token: string) => Record<string, unknown>>()
@@ -160,7 +175,10 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
         key: key.pem,
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         checkTyp: ACCESS_TOKEN_TYPE,
-        clockTolerance: clockToleranceMs,
+        // Times are checked below against `now` on every call (cache hits included): fast-jwt's clock is fixed
+        // to Date.now and it ignores `iat`.
+        ignoreExpiration: true,
+        ignoreNotBefore: true,
         requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub', 'sid', 'jti', 'role'],
         cache: options.cacheSize > 0 ? options.cacheSize : false,
         cacheTTL: options.cacheTtlMs,
@@ -185,8 +203,8 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
       const code = error instanceof TokenError ? error.code : undefined
       return reject((code && FAST_JWT_REJECTIONS[code]) || 'malformed')
     }
-    // A token issued in the future (beyond the tolerance) was made with a wrong clock or forged in advance.
-    if (typeof payload.iat === 'number' && payload.iat * 1000 > Date.now() + clockToleranceMs) return reject('not_yet_valid')
+    const timing = checkTimes(payload, now(), clockToleranceMs)
+    if (timing) return reject(timing)
     if (payload.iss !== options.issuer) return reject('issuer')
     if (!hasAudience(payload.aud, options.audience)) return reject('audience')
     const auth = toAuthContext(payload)

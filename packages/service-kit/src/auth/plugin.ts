@@ -33,6 +33,8 @@ export interface AuthPluginOptions {
   readonly verifyCacheSize?: number
   /** How long a verified token is remembered, never past its `exp` (default 60 s). */
   readonly verifyCacheTtlMs?: number
+  /** The current time in ms for `exp`/`nbf`/`iat` (default `Date.now`); the auth service passes its own clock. */
+  readonly now?: () => number
 }
 
 export type AuthGuard = (request: FastifyRequest, reply: FastifyReply) => Promise<void>
@@ -131,6 +133,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     keys,
     cacheSize: options.verifyCacheSize ?? DEFAULT_VERIFY_CACHE_SIZE,
     cacheTtlMs: options.verifyCacheTtlMs ?? DEFAULT_VERIFY_CACHE_TTL_MS,
+    ...(options.now ? { now: options.now } : {}),
   })
   const verified = new WeakMap<FastifyRequest, AuthContext>()
 

@@ -109,6 +109,31 @@ t.test('exp is required and honoured with a 30 s tolerance (in seconds, not mill
   t.equal(await reasonOf(signToken(key, customerClaims({ iat: now + 10 }))), 'accepted', 'iat within the tolerance')
 })
 
+t.test('times are judged by the clock the service passes, on cache hits too', async (t) => {
+  let nowMs = Date.now()
+  const clocked = createAccessTokenVerifier({
+    issuer: ISSUER,
+    audience: AUDIENCE,
+    clockToleranceSec: 30,
+    keys: createStaticKeySource(keysFromPem(key.publicKeyPem)),
+    cacheSize: 100,
+    cacheTtlMs: 3_600_000,
+    now: () => nowMs,
+  })
+  const nowSec = Math.floor(nowMs / 1000)
+  const token = signToken(key, customerClaims({ iat: nowSec, exp: nowSec + 900 }))
+  t.equal((await clocked(token)).ok, true)
+  nowMs += 900_000 + 20_000
+  t.equal((await clocked(token)).ok, true, 'within the tolerance after exp')
+  nowMs += 20_000
+  t.match(await clocked(token), { ok: false, reason: 'expired' }, 'a cached verification does not outlive exp')
+  const ahead = signToken(key, customerClaims({ iat: nowSec + 3600, exp: nowSec + 4500 }))
+  nowMs = Date.now()
+  t.match(await clocked(ahead), { ok: false, reason: 'not_yet_valid' })
+  nowMs += 3600_000
+  t.equal((await clocked(ahead)).ok, true, 'the same token once the service clock has reached its iat')
+})
+
 t.test('claims must name a user, a session and a role', async (t) => {
   const cases: Array<[string, Record<string, unknown>]> = [
     ['sub as a number', { sub: 42 }],
