@@ -1,3 +1,4 @@
+import type { AuthOtpEventKind } from '@cp/db'
 import type { Locale } from '@cp/domain'
 import { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
@@ -67,6 +68,18 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     return destination
   }
 
+  /** Adds an event for the hourly limit of its key (client IP or destination), if that limit leaves room for it. */
+  function reserveHourly(
+    kind: AuthOtpEventKind,
+    countBy: 'ip' | 'destination',
+    destination: Destination,
+    ip: string,
+    now: Date,
+    limit: number,
+  ) {
+    return otp.reserveEvent({ kind, countBy, destination: destination.value, ip, now, since: addMs(now, -HOUR_MS), limit })
+  }
+
   /** Codes go out only where someone could use them: any customer destination, or an existing consultant's. */
   async function isDeliverable(destination: Destination, role: SignInRole): Promise<boolean> {
     if (role === 'customer') return true
@@ -93,15 +106,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     async requestCode(request: CodeRequest): Promise<CodeRequestAccepted> {
       const destination = parseDestination(request.destination)
       const now = clock()
-      const fromIp = await otp.reserveEvent({
-        kind: 'requested',
-        countBy: 'ip',
-        destination: destination.value,
-        ip: request.ip,
-        now,
-        since: addMs(now, -HOUR_MS),
-        limit: limits.perIpPerHour,
-      })
+      const fromIp = await reserveHourly('requested', 'ip', destination, request.ip, now, limits.perIpPerHour)
       if (!fromIp.reserved) throw limited('AUTH_OTP_IP_LIMITED', fromIp.window, HOUR_MS, now)
 
       const today = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -DAY_MS))
@@ -135,15 +140,8 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       const now = clock()
       // Counted as a failure before the code is even looked at, so that verifications in flight at the same moment
       // cannot pass the destination's hourly cap together; it is taken back below once the code proves right.
-      const attempt = await otp.reserveEvent({
-        kind: 'verify_failed',
-        countBy: 'destination',
-        destination: destination.value,
-        ip: request.ip,
-        now,
-        since: addMs(now, -HOUR_MS),
-        limit: limits.failedVerificationsPerHour,
-      })
+      const maxFailures = limits.failedVerificationsPerHour
+      const attempt = await reserveHourly('verify_failed', 'destination', destination, request.ip, now, maxFailures)
       if (!attempt.reserved) throw limited('AUTH_OTP_VERIFY_LIMITED', attempt.window, HOUR_MS, now)
 
       const challenge = await otp.findChallenge(destination.value)
