@@ -6,6 +6,7 @@ import type { AuthConfig } from './config.js'
 import { AUTH_ERRORS } from './errors.js'
 import { type CodeSender, createLogSender, createWebhookSender } from './lib/senders.js'
 import { authRoutes } from './routes/index.js'
+import { type HousekeepingSchedule, type HousekeepingTimers, scheduleHousekeeping } from './services/housekeeping.js'
 import { createAuthServices } from './services/index.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -19,10 +20,13 @@ export interface BuildAuthAppOptions {
   readonly sender?: CodeSender
   /** Replaces the system clock (tests move time instead of waiting). */
   readonly clock?: Clock
+  /** Replaces the timers housekeeping is scheduled with (tests run its passes by hand). */
+  readonly housekeepingTimers?: HousekeepingTimers
 }
 
 /** Builds the auth service without listening; `server.ts` listens, tests inject. */
-export async function buildAuthApp({ config, logger, sender, clock = systemClock }: BuildAuthAppOptions): Promise<ServiceApp> {
+export async function buildAuthApp(options: BuildAuthAppOptions): Promise<ServiceApp> {
+  const { config, logger, sender, clock = systemClock } = options
   const app = await buildService({
     name: 'auth',
     version,
@@ -54,7 +58,20 @@ export async function buildAuthApp({ config, logger, sender, clock = systemClock
     log: app.log,
     requireAuth: app.requireAuth,
   })
+  let housekeeping: HousekeepingSchedule | undefined
+  if (config.AUTH_HOUSEKEEPING_INTERVAL_SECONDS > 0) {
+    app.addHook('onReady', async () => {
+      housekeeping = scheduleHousekeeping({
+        intervalMs: config.AUTH_HOUSEKEEPING_INTERVAL_SECONDS * 1000,
+        run: services.housekeeping.runOnce,
+        log: app.log,
+        ...(options.housekeepingTimers ? { timers: options.housekeepingTimers } : {}),
+      })
+    })
+  }
+  // Added after the database plugin, so it runs before the database is closed (onClose hooks run last-in first-out).
   app.addHook('onClose', async () => {
+    await housekeeping?.stop()
     await services.otp.drain()
   })
   await app.register(authRoutes, { prefix: AUTH_PREFIX, services })

@@ -74,6 +74,13 @@ export const AuthConfigSchema = Type.Composite([
       description: 'A rotated refresh token replayed within this time gets the same new pair (parallel tabs, retries)',
     }),
     AUTH_JWKS_MAX_AGE: Type.Integer({ minimum: 0, default: 600, description: 'Cache-Control max-age of the JWKS' }),
+    AUTH_HOUSEKEEPING_INTERVAL_SECONDS: Type.Integer({
+      minimum: 0,
+      maximum: 7 * 86_400,
+      default: 3600,
+      description:
+        'Time between housekeeping passes (deleting expired codes, old OTP events, long-ended sessions, stale throttle and lock rows); 0 disables it on this instance',
+    }),
     PLATFORM_TIME_ZONE: Type.String({
       default: 'Asia/Riyadh',
       description: 'IANA zone the legacy DATE columns (contracts, licenses) are days in',

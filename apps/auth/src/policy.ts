@@ -1,4 +1,4 @@
-import { HOUR_MS, MINUTE_MS, SECOND_MS } from './clock.js'
+import { DAY_MS, HOUR_MS, MINUTE_MS, SECOND_MS } from './clock.js'
 
 /** Abuse limits of the issue, in one place; they are policy, not deployment configuration. */
 export const POLICY = {
@@ -20,10 +20,32 @@ export const POLICY = {
     guessesPerCode: 5,
     /** Failed verifications per destination per hour, whatever codes were requested meanwhile. */
     failedVerificationsPerHour: 10,
-    /** Events older than this count for no limit and are deleted. */
+    /** Events older than this count for no limit (the longest window is a day) and are deleted. */
     eventRetentionMs: 25 * HOUR_MS,
   },
   devices: {
     perAccount: 10,
+  },
+  /**
+   * What housekeeping deletes, and when. Each window starts only once a row can no longer matter to a limit, a grace
+   * pair or an open session, and adds a margin for the clocks of several instances.
+   */
+  housekeeping: {
+    /** Rows deleted per statement: no statement holds many locks or runs long. */
+    batchSize: 1000,
+    /** Statements per table and pass (100 000 rows); the rest waits for the next pass. */
+    maxBatchesPerTable: 100,
+    /** A code is kept this long after it expired (it was issued earlier still, so the resend interval is long over). */
+    challengeRetentionMs: HOUR_MS,
+    /**
+     * A session (with its refresh tokens and push device) is kept this long after it was ended, reached its absolute
+     * end or went idle: a late refresh still hears why, and a reuse can still be looked into. Open sessions and
+     * their rotated tokens (which reuse detection needs) are never deleted.
+     */
+    sessionRetentionMs: 7 * DAY_MS,
+    /** A password-failure record is kept this long after its window and any lock it set are over. */
+    throttleRetentionMs: HOUR_MS,
+    /** A limit's lock row unused this long (it holds no count; a new one is made when needed). */
+    limitLockRetentionMs: DAY_MS,
   },
 } as const

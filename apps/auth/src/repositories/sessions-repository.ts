@@ -1,5 +1,6 @@
 import type { PrismaClient } from '@cp/db'
 import type { TokenRole } from '@cp/domain'
+import { DEADLOCK, retryOnConflict } from './conflict-retry.js'
 
 export interface SessionRow {
   readonly id: string
@@ -42,6 +43,10 @@ const sessionSelect = {
   expiresAt: true,
   revokedAt: true,
 } as const
+
+// Revoking locks the session, then its device and tokens; housekeeping deletes a long-ended session's tokens and
+// device before the session. Should both meet on one session, InnoDB picks a victim, and revoking simply runs again.
+const RETRY_ON_DEADLOCK = new Set([DEADLOCK])
 
 /** Thrown inside a transaction to roll it back when another request rotated the token first. */
 class RotationLost extends Error {}
@@ -138,23 +143,31 @@ export function createSessionsRepository(db: PrismaClient) {
 
     /** Ends one session and removes its push device; false when it had already ended. */
     async revoke(sessionId: string, reason: RevokeReason, now: Date): Promise<boolean> {
-      const [revoked] = await db.$transaction([
-        db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } }),
-        db.authDeviceToken.deleteMany({ where: { sessionId } }),
-        db.authRefreshToken.updateMany({ where: { sessionId, graceResponse: { not: null } }, data: { graceResponse: null } }),
-      ])
+      const [revoked] = await retryOnConflict(
+        () =>
+          db.$transaction([
+            db.authSession.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } }),
+            db.authDeviceToken.deleteMany({ where: { sessionId } }),
+            db.authRefreshToken.updateMany({ where: { sessionId, graceResponse: { not: null } }, data: { graceResponse: null } }),
+          ]),
+        RETRY_ON_DEADLOCK,
+      )
       return revoked.count === 1
     },
 
     /** Ends every session of an account and removes their push devices; returns how many were still open. */
     async revokeAll(customerId: number, reason: RevokeReason, now: Date): Promise<number> {
-      const [revoked] = await db.$transaction([
-        db.authSession.updateMany({
-          where: { customerId, revokedAt: null },
-          data: { revokedAt: now, revokedReason: reason },
-        }),
-        db.authDeviceToken.deleteMany({ where: { customerId } }),
-      ])
+      const [revoked] = await retryOnConflict(
+        () =>
+          db.$transaction([
+            db.authSession.updateMany({
+              where: { customerId, revokedAt: null },
+              data: { revokedAt: now, revokedReason: reason },
+            }),
+            db.authDeviceToken.deleteMany({ where: { customerId } }),
+          ]),
+        RETRY_ON_DEADLOCK,
+      )
       return revoked.count
     },
   }

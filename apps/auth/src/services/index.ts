@@ -8,10 +8,12 @@ import type { CodeSender } from '../lib/senders.js'
 import { createAuthenticate } from '../plugins/authenticate.js'
 import { createAccountsRepository } from '../repositories/accounts-repository.js'
 import { createDevicesRepository } from '../repositories/devices-repository.js'
+import { createHousekeepingRepository } from '../repositories/housekeeping-repository.js'
 import { createOtpRepository } from '../repositories/otp-repository.js'
 import { createSessionsRepository } from '../repositories/sessions-repository.js'
 import { createThrottleRepository } from '../repositories/throttle-repository.js'
 import { createEligibilityCheck } from './eligibility.js'
+import { createHousekeeping } from './housekeeping.js'
 import { createOtpSignIn } from './otp-sign-in.js'
 import { createPasswordSignIn } from './password-sign-in.js'
 import { createSessionService } from './session-service.js'
@@ -68,8 +70,13 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
     log,
   })
   const authenticate = createAuthenticate(requireAuth, sessions)
+  const housekeeping = createHousekeeping({
+    repository: createHousekeepingRepository(db),
+    clock,
+    idleDays: config.AUTH_SESSION_IDLE_DAYS,
+  })
 
-  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, authenticate }
+  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, authenticate, housekeeping }
 }
 
 export type AuthServices = ReturnType<typeof createAuthServices>

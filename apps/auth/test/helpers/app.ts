@@ -6,6 +6,7 @@ import { buildAuthApp } from '../../src/app.js'
 import { loadAuthConfig } from '../../src/config.js'
 import { generateDevKeyPem } from '../../src/lib/keys.js'
 import { createMemorySender } from '../../src/lib/senders.js'
+import type { HousekeepingTimers } from '../../src/services/housekeeping.js'
 
 export const TEST_PEPPER = 'test-pepper-0123456789-abcdefghijklmnop'
 export const CONTENT_URL = 'https://cdn.example.test/media/'
@@ -32,6 +33,8 @@ export interface TestAuthOptions {
   readonly seed?: boolean
   /** Deliver codes with the sender the configuration names instead of the memory sender. */
   readonly configuredSender?: boolean
+  /** Timers for housekeeping, which is off unless `env` sets AUTH_HOUSEKEEPING_INTERVAL_SECONDS. */
+  readonly housekeepingTimers?: HousekeepingTimers
 }
 
 /** The auth service on its own freshly migrated (and seeded) database, with a memory sender and a hand clock. */
@@ -48,6 +51,8 @@ export async function buildTestAuth(t: Test, options: TestAuthOptions = {}) {
     AUTH_ISSUER: ISSUER,
     AUTH_SIGNING_KEY: signingKeyPem,
     AUTH_OTP_PEPPER: TEST_PEPPER,
+    // Off by default: a pass in the middle of a test that moved the clock by days would delete what it examines.
+    AUTH_HOUSEKEEPING_INTERVAL_SECONDS: '0',
     ...options.env,
   })
   const sender = createMemorySender()
@@ -57,6 +62,7 @@ export async function buildTestAuth(t: Test, options: TestAuthOptions = {}) {
     logger: false,
     clock: clock.now,
     ...(options.configuredSender ? {} : { sender }),
+    ...(options.housekeepingTimers ? { housekeepingTimers: options.housekeepingTimers } : {}),
   })
   t.teardown(() => app.close())
   await app.ready()
