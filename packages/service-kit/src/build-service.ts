@@ -12,7 +12,7 @@ import errorsPlugin, { sendProblem } from './plugins/errors.js'
 import healthPlugin, { type ReadinessCheck } from './plugins/health.js'
 import helmetPlugin from './plugins/helmet.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
-import requestIdPlugin, { genRequestId } from './plugins/request-id.js'
+import requestIdPlugin, { genRequestId, REQUEST_ID_HEADER } from './plugins/request-id.js'
 import swaggerPlugin from './plugins/swagger.js'
 import { ProblemSchema } from './schemas/problem.js'
 import { AJV_OPTIONS, buildValidatorFactory } from './validation.js'
@@ -78,6 +78,12 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     trustProxy: config.TRUST_PROXY.length > 0 ? [...config.TRUST_PROXY] : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,
     clientErrorHandler: createClientErrorHandler(registry, errorOptions.problemTypeBase),
+    // Errors the router raises before any route or hook runs (an undecodable URL such as `/items/%`).
+    frameworkErrors: (error, request, reply) => {
+      // No hook has run, so the id the request-id plugin would echo is set here.
+      reply.header(REQUEST_ID_HEADER, request.id)
+      sendProblem(request, reply, new AppError('COMMON_BAD_REQUEST', { cause: error }), errorOptions)
+    },
     ajv: { customOptions: { ...AJV_OPTIONS } },
     schemaController: { compilersFactory: { buildValidator: buildValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>()

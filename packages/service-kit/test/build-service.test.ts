@@ -33,7 +33,7 @@ t.test('routes registered on the returned app get docs, rate limit, request ids 
   t.equal(ok.headers['x-ratelimit-limit'], '100')
 
   const doc = (await app.inject({ method: 'GET', url: '/docs/late/openapi.json' })).json()
-  t.same(Object.keys(doc.paths['/v1/late/things/{id}'].get.responses).sort(), ['200', '400', '404', '429', '500'])
+  t.same(Object.keys(doc.paths['/v1/late/things/{id}'].get.responses).sort(), ['200', '400', '404', '429', '500', '503'])
 
   const invalid = await app.inject({ method: 'GET', url: '/v1/late/things/x' })
   t.equal(invalid.statusCode, 400)

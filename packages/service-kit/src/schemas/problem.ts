@@ -47,8 +47,17 @@ function problemResponse(description: string, withRetryAfter: boolean) {
 
 export type ProblemResponse = ReturnType<typeof problemResponse>
 
-/** Answers every route can give: invalid request, rate limited, internal error. */
-const STANDARD_CODES: CommonErrorCode[] = ['COMMON_VALIDATION', 'COMMON_BAD_REQUEST', 'COMMON_RATE_LIMITED', 'COMMON_INTERNAL']
+/**
+ * Answers every route can give: invalid request, rate limited, internal error, and 503 while a dependency (the
+ * database of every service) cannot be reached.
+ */
+const STANDARD_CODES: CommonErrorCode[] = [
+  'COMMON_VALIDATION',
+  'COMMON_BAD_REQUEST',
+  'COMMON_RATE_LIMITED',
+  'COMMON_INTERNAL',
+  'COMMON_UNAVAILABLE',
+]
 
 /**
  * Builds `problemResponses` for a service catalog: each argument is an error code of that catalog
@@ -86,5 +95,5 @@ export function problemResponsesFor<const C extends ErrorCatalog>(catalog: C) {
   }
 }
 
-/** Problem responses by HTTP status (or COMMON code), plus the standard 400, 429 and 500. */
+/** Problem responses by HTTP status (or COMMON code), plus the standard 400, 429, 500 and 503. */
 export const problemResponses = problemResponsesFor({})

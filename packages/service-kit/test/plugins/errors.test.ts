@@ -138,6 +138,22 @@ t.test('an error the service recognises as an outage is a 503 with Retry-After, 
   t.equal(other.statusCode, 500, 'other failures stay 500')
 })
 
+t.test('a URL the router cannot decode is a 400 problem+json with a request id, on a real socket', async (t) => {
+  const app = await buildTestApp(t)
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as import('node:net').AddressInfo
+  const res = await fetch(`http://127.0.0.1:${port}/v1/test/items/%`, { headers: { 'accept-language': 'ar' } })
+  t.equal(res.status, 400)
+  t.equal(res.headers.get('content-type'), PROBLEM)
+  const body = (await res.json()) as Record<string, unknown>
+  t.match(body, { code: 'COMMON_BAD_REQUEST', status: 400 })
+  t.match(res.headers.get('x-request-id'), /^[0-9a-f-]{36}$/)
+  t.equal(body.requestId, res.headers.get('x-request-id'))
+  const long = await app.inject({ url: `/v1/test/items/${'1'.repeat(200)}` })
+  t.equal(long.statusCode, 400, 'a parameter beyond the router limit is a bad request too')
+  t.equal(long.headers['content-type'], PROBLEM)
+})
+
 t.test('a service error code renders its catalog status, title and detail with params', async (t) => {
   const app = await buildTestApp(t)
   const en = await app.inject({ method: 'GET', url: '/v1/test/items/42' })

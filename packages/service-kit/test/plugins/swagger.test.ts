@@ -18,15 +18,15 @@ t.test('the OpenAPI document is served at /docs/<name>/openapi.json and is valid
   t.same(Object.keys(doc.paths).sort(), ['/v1/test/items', '/v1/test/items/{id}', '/v1/test/shapes'], 'hidden, health and docs routes are left out')
 
   const list = doc.paths['/v1/test/items'].get
-  t.same(Object.keys(list.responses).sort(), ['200', '400', '429', '500'])
+  t.same(Object.keys(list.responses).sort(), ['200', '400', '429', '500', '503'])
   t.same(Object.keys(list.responses['400'].content), ['application/problem+json'])
   t.same(list.responses['400'].content['application/problem+json'].schema, { $ref: '#/components/schemas/Problem' })
   t.equal(list.responses['400'].description, 'COMMON_VALIDATION, COMMON_BAD_REQUEST')
   t.ok(list.responses['429'].headers['retry-after'], 'the 429 documents Retry-After')
 
-  t.same(Object.keys(doc.paths['/v1/test/items'].post.responses).sort(), ['201', '400', '413', '415', '429', '500'])
+  t.same(Object.keys(doc.paths['/v1/test/items'].post.responses).sort(), ['201', '400', '413', '415', '429', '500', '503'])
   const detail = doc.paths['/v1/test/items/{id}'].get.responses
-  t.same(Object.keys(detail).sort(), ['200', '400', '404', '429', '500'])
+  t.same(Object.keys(detail).sort(), ['200', '400', '404', '429', '500', '503'])
   t.equal(detail['404'].description, 'TEST_ITEM_NOT_FOUND')
 
   t.match(doc.paths['/v1/test/shapes'].get.responses['200'].content['application/json'].schema.properties, {

@@ -8,9 +8,11 @@ const CATALOG = defineErrors({
   CATALOG_CONFLICT: { status: 409, title: { en: 'Conflict', ar: 'تعارض' } },
 })
 
-t.test('every route gets the standard 400, 429 and 500 problems', async (t) => {
+t.test('every route gets the standard 400, 429, 500 and 503 problems', async (t) => {
   const responses = problemResponses()
-  t.same(Object.keys(responses), ['400', '429', '500'])
+  t.same(Object.keys(responses), ['400', '429', '500', '503'])
+  t.equal(responses[503]?.description, 'COMMON_UNAVAILABLE')
+  t.ok(responses[503]?.headers?.['retry-after'], 'a dependency outage says when to retry')
   t.equal(responses[400]?.description, 'COMMON_VALIDATION, COMMON_BAD_REQUEST')
   t.ok(responses[429]?.headers?.['retry-after'])
   t.same(Object.keys(responses[500]?.content ?? {}), ['application/problem+json'])
@@ -19,7 +21,7 @@ t.test('every route gets the standard 400, 429 and 500 problems', async (t) => {
 t.test('codes are grouped under their catalog status and named in the description', async (t) => {
   const problems = problemResponsesFor(CATALOG)
   const responses = problems('CATALOG_CATEGORY_NOT_FOUND', 'CATALOG_SERVICE_NOT_FOUND', 'COMMON_UNAUTHORIZED', 409)
-  t.same(Object.keys(responses), ['400', '401', '404', '409', '429', '500'])
+  t.same(Object.keys(responses), ['400', '401', '404', '409', '429', '500', '503'])
   t.equal(responses[404]?.description, 'CATALOG_CATEGORY_NOT_FOUND, CATALOG_SERVICE_NOT_FOUND')
   t.equal(responses[401]?.description, 'COMMON_UNAUTHORIZED')
   t.equal(responses[409]?.description, 'Conflict', 'a bare status is described by its reason phrase')
