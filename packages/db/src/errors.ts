@@ -18,8 +18,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 }
 
 // Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection,
-// P2024 connection pool timeout.
-const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024'])
+// P2024 connection pool timeout, P2028 an interactive transaction that could not start (or was cut) in time,
+// which is what a starved pool looks like to `$transaction`.
+const PRISMA_UNAVAILABLE_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028'])
 // mariadb driver (lib/misc/errors.js): 45001 connection already closed, 45009 socket closed unexpectedly,
 // 45012 connect timeout, 45013 command on a closed connection, 45019 socket error, 45026 socket timeout,
 // 45028 pool timeout. Server: 1040 too many connections, 1053 shutdown in progress, 2006/2013 server gone away.

@@ -35,5 +35,22 @@ t.test('a query error of a reachable database is not unavailability', async (t) 
   )
   t.equal(isDatabaseUnavailable(syntax), false)
   t.equal(isDatabaseUnavailable(new Error('boom')), false)
+  t.equal(isDatabaseUnavailable({ name: 'PrismaClientKnownRequestError', code: 'P2002' }), false, 'unique violation')
   t.equal(isDatabaseUnavailable(undefined), false)
+})
+
+t.test('an interactive transaction that cannot start for want of a connection is unavailability', async (t) => {
+  const { db } = await createTestDatabase(t, { connect: true })
+  const starved = createDb(
+    parseDbConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere', DB_CONNECT_TIMEOUT_MS: '200', DB_ACQUIRE_TIMEOUT_MS: '200' }),
+    pino({ level: 'silent' }),
+  )
+  t.teardown(() => starved.disconnect())
+  const error = await starved.prisma.$transaction(async (tx) => tx.customer.count(), { maxWait: 100 }).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  t.ok(error, 'the transaction failed')
+  t.equal(isDatabaseUnavailable(error), true)
+  t.equal(await db.prisma.customer.count(), 0, 'a reachable database still answers')
 })
