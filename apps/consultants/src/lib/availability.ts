@@ -31,6 +31,11 @@ export interface FreeSlotsInput {
   readonly to: Date
   /** Slots that have started by now are gone. */
   readonly now: Date
+  /**
+   * The end of the consultant's eligibility (contract or license, `checkConsultantEligibility(...).notAfter`): a
+   * slot must end by then, because a session that runs past it would be held without a contract or license.
+   */
+  readonly notAfter?: Date | undefined
   readonly timeZone: string
   readonly schedule: readonly ScheduleBlock[]
   readonly bookings: readonly Booking[]
@@ -39,12 +44,13 @@ export interface FreeSlotsInput {
 /**
  * The free slots of a weekly schedule between two instants: each active block is cut into slots of its own length
  * on every matching day (in the platform zone), a slot that overlaps a booking is dropped, and so is one that starts
- * before `now`. A block whose slots do not fit (end before start, a non-positive length) yields none; a wall-clock
+ * before `now` or would end after `notAfter`. A block whose slots do not fit (end before start, a non-positive length) yields none; a wall-clock
  * time that does not exist on a day (a daylight-saving gap) is skipped. Sorted by start, without duplicates when
  * blocks overlap.
  */
-export function freeSlots({ from, to, now, timeZone, schedule, bookings }: FreeSlotsInput): Slot[] {
+export function freeSlots({ from, to, now, notAfter, timeZone, schedule, bookings }: FreeSlotsInput): Slot[] {
   const earliest = Math.max(from.getTime(), now.getTime())
+  const latestEnd = notAfter?.getTime() ?? Number.POSITIVE_INFINITY
   const blocked = bookings.map((booking) => bookingInterval(booking, timeZone))
   const slots = new Map<number, Slot>()
 
@@ -59,6 +65,7 @@ export function freeSlots({ from, to, now, timeZone, schedule, bookings }: FreeS
         const startMs = start.getTime()
         if (startMs < earliest || startMs >= to.getTime() || slots.has(startMs)) continue
         const endMs = startMs + block.slotMinutes * MINUTE_MS
+        if (endMs > latestEnd) continue
         if (blocked.some((interval) => interval.start < endMs && startMs < interval.end)) continue
         slots.set(startMs, { start, end: new Date(endMs) })
       }

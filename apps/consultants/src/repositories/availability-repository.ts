@@ -2,6 +2,7 @@ import type { PrismaClient } from '@cp/db'
 import type { ConsultantId } from '@cp/domain'
 import { type Booking, minuteOfTimeColumn, type ScheduleBlock } from '../lib/availability.js'
 import type { WallClock } from '../lib/zoned-time.js'
+import { readEligibilityFacts } from './eligibility-facts.js'
 
 /** Pending and Confirmed bookings hold their time; Completed ones are in the past, Cancelled and NoShow free it. */
 const BLOCKING_STATUSES = ['Pending', 'Confirmed'] as const
@@ -14,6 +15,11 @@ const DAY_MS = 24 * 3_600_000
 
 export function createAvailabilityRepository(db: PrismaClient) {
   return {
+    /** What decides whether the consultant may be booked at all, and until when. */
+    eligibilityFacts(id: ConsultantId) {
+      return readEligibilityFacts(db, id)
+    },
+
     async weeklySchedule(id: ConsultantId): Promise<ScheduleBlock[]> {
       const rows = await db.consultantSchedule.findMany({
         where: { consultantId: id, isActive: true },

@@ -156,12 +156,6 @@ export function createConsultantsRepository(db: PrismaClient) {
       return rows[0]
     },
 
-    async isBookable(id: ConsultantId, today: CalendarDate): Promise<boolean> {
-      const rows = await db.$queryRaw<unknown[]>(Prisma.sql`
-        SELECT c.Consultant_ID ${FROM_BOOKABLE_TABLES} WHERE c.Consultant_ID = ${id} AND ${bookableByProbe(today)}`)
-      return rows.length > 0
-    },
-
     /** The latest visible reviews, newest first, with the reviewer's first name only. */
     latestReviews(id: ConsultantId, limit: number) {
       return db.$queryRaw<ReviewRow[]>(Prisma.sql`

@@ -1,5 +1,6 @@
 import type { Consultant, PrismaClient } from '@cp/db'
 import type { ConsultantId, ContractFacts, EligibilityFacts, LicenseFacts, UserId } from '@cp/domain'
+import { contractsOf, latestOrder, licensesOf } from './eligibility-facts.js'
 
 const consultantColumns = {
   consultantId: true,
@@ -57,14 +58,9 @@ export function createProfileRepository(db: PrismaClient) {
           where: { customerId: userId },
           select: { firstName: true, lastName: true, photo: true, accountStatus: true },
         }),
-        // The latest application, by Order_ID, as the list's "bookable" rule reads it.
-        db.consultationOrder.findFirst({
-          where: { customerId: userId },
-          orderBy: { orderId: 'desc' },
-          select: { orderStatus: true },
-        }),
-        db.consultantContract.findMany({ where: { consultantId }, select: { startDate: true, endDate: true } }),
-        db.consultantLicense.findMany({ where: { consultantId }, select: { expiryDate: true } }),
+        latestOrder(db, userId),
+        contractsOf(db, consultantId),
+        licensesOf(db, consultantId),
       ])
       const categoryId = consultant?.categoryId ?? null
       const branchId = consultant?.branchId ?? null

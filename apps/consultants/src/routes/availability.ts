@@ -1,4 +1,4 @@
-import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
+import { checkConsultantEligibility, tryParseConsultantId } from '@cp/domain'
 import { AppError, IdParamsSchema, idParam, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
@@ -11,7 +11,7 @@ const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 const DAY_MS = 24 * 3_600_000
 
 export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
-  const { consultants, availability, timeZone, now } = options
+  const { availability, timeZone, now } = options
 
   app.get(
     '/:id/availability',
@@ -21,7 +21,8 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
         summary: 'Free slots of a bookable consultant between two instants',
         description:
           `The weekly schedule (platform time zone) cut into slots, minus Pending and Confirmed bookings, ` +
-          `without slots that have already started. At most ${MAX_AVAILABILITY_DAYS} days per request.`,
+          `without slots that have already started or would end after the consultant's contract or license. ` +
+          `At most ${MAX_AVAILABILITY_DAYS} days per request.`,
         params: IdParamsSchema,
         querystring: AvailabilityQuerySchema,
         response: { 200: AvailabilitySchema, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
@@ -39,14 +40,15 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
       }
 
       const instant = now()
-      if (!(await consultants.isBookable(id, calendarDateIn(instant, timeZone)))) {
-        throw new AppError('CONSULTANTS_NOT_FOUND')
-      }
+      // The sign-in rule itself (the list's SQL means the same), because it also tells until when: no slot is
+      // offered past the contract or license that makes the consultant bookable today.
+      const verdict = checkConsultantEligibility(await availability.eligibilityFacts(id), instant, timeZone)
+      if (!verdict.eligible) throw new AppError('CONSULTANTS_NOT_FOUND')
       const [schedule, bookings] = await Promise.all([
         availability.weeklySchedule(id),
         availability.bookingsBetween(id, toWallClock(from, timeZone), toWallClock(to, timeZone)),
       ])
-      const slots = freeSlots({ from, to, now: instant, timeZone, schedule, bookings })
+      const slots = freeSlots({ from, to, now: instant, notAfter: verdict.notAfter, timeZone, schedule, bookings })
       return {
         consultantId: id,
         timeZone,

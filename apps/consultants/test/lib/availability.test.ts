@@ -66,6 +66,14 @@ t.test('the window and the clock bound the slots', async (t) => {
   t.same(starts(later), ['07:00', '07:30'], 'a slot that started a minute ago is gone')
 })
 
+t.test('a slot must end by the end of eligibility', async (t) => {
+  const until = (iso: string) =>
+    starts(freeSlots({ ...sunday, notAfter: at(iso), timeZone: RIYADH, schedule: [morning], bookings: [] }))
+  t.same(until('2026-12-06T10:00:00+03:00'), ['06:00', '06:30'], 'the slot ending exactly then is kept')
+  t.same(until('2026-12-06T09:59:00+03:00'), ['06:00'], 'one that would end a minute later is not')
+  t.same(until('2026-12-06T09:00:00+03:00'), [])
+})
+
 t.test('daylight saving: days follow the zone, a missing wall-clock time is skipped', async (t) => {
   // New York, Sunday 8 March 2026: 02:00-03:00 does not exist.
   const night: ScheduleBlock = { dayOfWeek: 0, startMinute: hhmm(1), endMinute: hhmm(4), slotMinutes: 60 }

@@ -126,3 +126,39 @@ t.test('bad ranges and dates are 400 problem+json', async (t) => {
     t.match(res.json(), { code: 'COMMON_VALIDATION', errors: [{ path: '/params/id' }] })
   }
 })
+
+t.test('no slot runs past the end of the contract or the license', async (t) => {
+  // bookableFinance works Sunday, Tuesday and Thursday evenings, 18:00-22:00 in 60-minute slots.
+  const finance = await consultantIdOf(prisma, 'bookableFinance')
+  const [contract] = await prisma.consultantContract.findMany({ where: { consultantId: finance } })
+  const [license] = await prisma.consultantLicense.findMany({ where: { consultantId: finance } })
+  if (!contract || !license) throw new Error('the seed gives bookableFinance a contract and a license')
+  t.teardown(async () => {
+    await prisma.consultantContract.update({ where: { contractId: contract.contractId }, data: { endDate: contract.endDate } })
+    await prisma.consultantLicense.update({ where: { licenseId: license.licenseId }, data: { expiryDate: license.expiryDate } })
+  })
+
+  // The contract's last day is Saturday 5 December, three days after NOW.
+  await prisma.consultantContract.update({
+    where: { contractId: contract.contractId },
+    data: { endDate: new Date('2026-12-05T00:00:00Z') },
+  })
+  const later = await slotsOf(t, finance, '2026-12-07T00:00:00+03:00', '2026-12-10T00:00:00+03:00')
+  t.same(later.slots, [], 'a window five to seven days ahead is after the contract: 200 with no slots')
+  const straddling = await slotsOf(t, finance, '2026-12-03T00:00:00+03:00', '2026-12-10T00:00:00+03:00')
+  t.same(
+    [...new Set(straddling.slots.map((slot) => slot.start.slice(0, 10)))],
+    ['2026-12-03'],
+    'only the Thursday before the contract ends keeps its slots',
+  )
+
+  // The license's last day is Sunday 6 December: its evening is still offered, up to midnight, Tuesday's not.
+  await prisma.consultantContract.update({ where: { contractId: contract.contractId }, data: { endDate: contract.endDate } })
+  await prisma.consultantLicense.update({
+    where: { licenseId: license.licenseId },
+    data: { expiryDate: new Date('2026-12-06T00:00:00Z') },
+  })
+  const byLicense = await slotsOf(t, finance, '2026-12-06T00:00:00+03:00', '2026-12-10T00:00:00+03:00')
+  t.same(times(byLicense.slots), ['18:00', '19:00', '20:00', '21:00'])
+  t.equal(byLicense.slots.at(-1)?.end, '2026-12-06T22:00:00+03:00')
+})
