@@ -1,5 +1,8 @@
 export {
   createTestDatabase,
+  sweepOrphanedTestDatabases,
+  TEST_DATABASE_PREFIX,
+  testServerUrl,
   type TeardownHost,
   type TestDatabase,
   type TestDatabaseOptions,

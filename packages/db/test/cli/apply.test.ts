@@ -1,6 +1,7 @@
 import t from 'tap'
 import { runApply } from '../../src/cli/apply.js'
-import { repoMigrationsDir } from '../../src/testing/index.js'
+import { withDatabase } from '../../src/config.js'
+import { repoMigrationsDir, testServerUrl } from '../../src/testing/index.js'
 import { memoryLogger, rawConnection } from '../helpers.js'
 
 function capture() {
@@ -11,9 +12,9 @@ function capture() {
 
 t.test('creates the missing database with the schema engine charset, applies the repo migrations, then is idempotent', async (t) => {
   const name = `t_${process.pid}_cli`
-  const server = await rawConnection(t, 'mysql://root@127.0.0.1:3306')
+  const server = await rawConnection(t, testServerUrl())
   t.teardown(() => server.query(`DROP DATABASE IF EXISTS ${name}`))
-  const env = { DATABASE_URL: `mysql://root@127.0.0.1:3306/${name}` }
+  const env = { DATABASE_URL: withDatabase(testServerUrl(), name) }
 
   const first = capture()
   t.equal(await runApply([], { env, ...first, logger: memoryLogger().logger }), 0, first.err.join('\n'))
@@ -33,19 +34,19 @@ t.test('creates the missing database with the schema engine charset, applies the
 
 t.test('reports refusals and usage errors with distinct exit codes', async (t) => {
   const name = `t_${process.pid}_cli_legacy`
-  const server = await rawConnection(t, 'mysql://root@127.0.0.1:3306')
+  const server = await rawConnection(t, testServerUrl())
   await server.query(`CREATE DATABASE ${name}`)
   t.teardown(() => server.query(`DROP DATABASE IF EXISTS ${name}`))
   await server.query(`CREATE TABLE ${name}.customers (Customer_ID INT PRIMARY KEY)`)
 
   const refused = capture()
-  t.equal(await runApply([], { env: { DATABASE_URL: `mysql://root@127.0.0.1:3306/${name}` }, ...refused }), 1)
+  t.equal(await runApply([], { env: { DATABASE_URL: withDatabase(testServerUrl(), name) }, ...refused }), 1)
   t.match(refused.err, [/P3005.*prisma migrate resolve --applied 0_init/s])
 
   const usage = capture()
   t.equal(await runApply(['--bogus'], { env: {}, ...usage }), 2)
   t.match(usage.err, [/Usage: pnpm db:apply/])
   const noDatabase = capture()
-  t.equal(await runApply([], { env: { DATABASE_URL: 'mysql://root@127.0.0.1:3306' }, ...noDatabase }), 2)
+  t.equal(await runApply([], { env: { DATABASE_URL: testServerUrl() }, ...noDatabase }), 2)
   t.match(noDatabase.err, ['db:apply: DATABASE_URL names no database'])
 })

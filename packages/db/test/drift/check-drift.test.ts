@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url'
 import t from 'tap'
-import { createTestDatabase, type TeardownHost } from '@cp/db/testing'
+import { createTestDatabase, type TeardownHost, testServerUrl } from '@cp/db/testing'
 import { checkDrift, formatDriftReport, type DriftReport } from '../../src/drift/index.js'
 import { rawConnection } from '../helpers.js'
 
@@ -142,7 +142,7 @@ t.test('a database that cannot be reached is a connection error, not drift', asy
     reason: 'connection',
     message: /cannot connect to 127\.0\.0\.1:1 database nowhere/,
   })
-  await t.rejects(checkDrift({ schemaPath, url: 'mysql://root@127.0.0.1:3306/' }), {
+  await t.rejects(checkDrift({ schemaPath, url: testServerUrl() }), {
     reason: 'usage',
     message: /names no database/,
   })

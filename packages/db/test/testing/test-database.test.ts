@@ -1,5 +1,10 @@
 import t from 'tap'
-import { createTestDatabase } from '../../src/testing/index.js'
+import {
+  createTestDatabase,
+  sweepOrphanedTestDatabases,
+  TEST_DATABASE_PREFIX,
+  testServerUrl,
+} from '../../src/testing/index.js'
 import { rawConnection } from '../helpers.js'
 
 async function databaseExists(observer: Awaited<ReturnType<typeof rawConnection>>, name: string): Promise<boolean> {
@@ -8,7 +13,7 @@ async function databaseExists(observer: Awaited<ReturnType<typeof rawConnection>
 }
 
 t.test('parallel test databases are isolated, fully migrated and dropped at teardown', async (t) => {
-  const observer = await rawConnection(t, 'mysql://root@127.0.0.1:3306')
+  const observer = await rawConnection(t, testServerUrl())
   const names: string[] = []
 
   await t.test('two databases at once', async (t) => {
@@ -18,7 +23,7 @@ t.test('parallel test databases are isolated, fully migrated and dropped at tear
     ])
     names.push(first.name, second.name)
     t.not(first.name, second.name)
-    t.match(first.name, new RegExp(`^t_${process.pid}_[0-9a-f]{8}$`))
+    t.match(first.name, new RegExp(`^${TEST_DATABASE_PREFIX}${process.pid}_[0-9a-f]{8}$`))
     t.equal(new URL(first.url).pathname, `/${first.name}`)
 
     await first.db.prisma.customer.create({ data: { firstName: 'Only', lastName: 'First' } })
@@ -36,10 +41,10 @@ t.test('parallel test databases are isolated, fully migrated and dropped at tear
 })
 
 t.test('the database is dropped even when migrating it fails', async (t) => {
-  const observer = await rawConnection(t, 'mysql://root@127.0.0.1:3306')
+  const observer = await rawConnection(t, testServerUrl())
   const mine = async (): Promise<string[]> =>
     (await observer.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [
-      `t\\_${process.pid}\\_%`,
+      `${TEST_DATABASE_PREFIX.replaceAll('_', '\\_')}${process.pid}\\_%`,
     ])).map((row: { name: string }) => row.name)
   const before = await mine()
   const broken = t.testdir({ '0_init': { 'migration.sql': 'CREATE TABLE oops (' } })
@@ -61,4 +66,21 @@ t.test('the server comes from TEST_DATABASE_URL before DATABASE_URL, whatever da
   t.equal(new URL(viaTestUrl.url).port, '3306')
   const viaDatabaseUrl = createTestDatabase(t, { migrationsDir: false, env: { DATABASE_URL: 'mysql://root@127.0.0.1:1/x' } })
   await t.rejects(viaDatabaseUrl, /ECONNREFUSED/)
+})
+
+t.test('databases left by a dead test process are swept; live ones and other machines\' are kept', async (t) => {
+  const observer = await rawConnection(t, testServerUrl())
+  // A pid far above Linux's pid_max cannot belong to a live process.
+  const orphan = `${TEST_DATABASE_PREFIX}4999999_deadbeef`
+  const live = `${TEST_DATABASE_PREFIX}${process.pid}_sweeptest`
+  const otherHost = `t_zzzzzz_4999999_deadbeef`
+  for (const name of [orphan, live, otherHost]) await observer.query(`CREATE DATABASE \`${name}\``)
+  t.teardown(async () => {
+    for (const name of [live, otherHost]) await observer.query(`DROP DATABASE IF EXISTS \`${name}\``)
+  })
+  const dropped = await sweepOrphanedTestDatabases(testServerUrl())
+  t.ok(dropped.includes(orphan))
+  t.notOk(await databaseExists(observer, orphan), 'the orphan is gone')
+  t.ok(await databaseExists(observer, live), 'a database of a live process stays')
+  t.ok(await databaseExists(observer, otherHost), 'another machine\'s database stays')
 })
