@@ -4,7 +4,13 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
-import { AvailabilityQuerySchema, AvailabilitySchema, MAX_AVAILABILITY_DAYS } from '../schemas/availability.js'
+import {
+  AvailabilityQuerySchema,
+  AvailabilitySchema,
+  EARLIEST_INSTANT,
+  LATEST_INSTANT,
+  MAX_AVAILABILITY_DAYS,
+} from '../schemas/availability.js'
 import { type PublicRoutesOptions, validationError } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
@@ -34,6 +40,9 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
       if (!from) throw validationError({ path: '/query/from', message: 'is not a valid date and time' })
       const to = parseInstantWithOffset(request.query.to)
       if (!to) throw validationError({ path: '/query/to', message: 'is not a valid date and time' })
+      const outside = `must be between ${EARLIEST_INSTANT.toISOString()} and ${LATEST_INSTANT.toISOString()}`
+      if (from < EARLIEST_INSTANT || from > LATEST_INSTANT) throw validationError({ path: '/query/from', message: outside })
+      if (to < EARLIEST_INSTANT || to > LATEST_INSTANT) throw validationError({ path: '/query/to', message: outside })
       if (to <= from) throw validationError({ path: '/query/to', message: 'must be after from' })
       if (to.getTime() - from.getTime() > MAX_AVAILABILITY_DAYS * DAY_MS) {
         throw validationError({ path: '/query/to', message: `must be at most ${MAX_AVAILABILITY_DAYS} days after from` })

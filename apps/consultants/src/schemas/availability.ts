@@ -3,6 +3,14 @@ import { ISO_WITH_OFFSET_PATTERN } from '../lib/zoned-time.js'
 
 /** The longest window one request may ask for. */
 export const MAX_AVAILABILITY_DAYS = 31
+/**
+ * The instants a window may cover. Far beyond any booking, and inside what the zone arithmetic handles: four-digit
+ * years (ISO 8601 without the expanded `+010000` form) and standard offsets (before 1900 many zones used local mean
+ * time, such as GMT+03:06:52, which no `±hh:mm` offset can express).
+ */
+export const EARLIEST_INSTANT = new Date('2000-01-01T00:00:00Z')
+export const LATEST_INSTANT = new Date('3000-01-01T00:00:00Z')
+const RANGE = `between ${EARLIEST_INSTANT.toISOString().slice(0, 19)}Z and ${LATEST_INSTANT.toISOString().slice(0, 19)}Z`
 
 const instant = (description: string) =>
   Type.String({
@@ -13,8 +21,10 @@ const instant = (description: string) =>
 
 export const AvailabilityQuerySchema = Type.Object(
   {
-    from: instant('Start of the window (inclusive)'),
-    to: instant(`End of the window (exclusive), after \`from\` and at most ${MAX_AVAILABILITY_DAYS} days later`),
+    from: instant(`Start of the window (inclusive), ${RANGE}`),
+    to: instant(
+      `End of the window (exclusive), after \`from\`, at most ${MAX_AVAILABILITY_DAYS} days later and ${RANGE}`,
+    ),
   },
   { additionalProperties: false },
 )

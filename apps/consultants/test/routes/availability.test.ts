@@ -162,3 +162,23 @@ t.test('no slot runs past the end of the contract or the license', async (t) => 
   t.same(times(byLicense.slots), ['18:00', '19:00', '20:00', '21:00'])
   t.equal(byLicense.slots.at(-1)?.end, '2026-12-06T22:00:00+03:00')
 })
+
+t.test('from and to must lie between 2000-01-01T00:00:00Z and 3000-01-01T00:00:00Z', async (t) => {
+  const outside: Array<[string, string, string, string]> = [
+    ['0999-12-06T00:00:00+03:00', '0999-12-07T00:00:00+03:00', '/query/from', 'a year below 1000'],
+    ['9999-12-30T00:00:00Z', '9999-12-31T23:00:00Z', '/query/from', 'year 9999 (would print as +010000)'],
+    ['1890-01-05T00:00:00+03:00', '1890-01-06T00:00:00+03:00', '/query/from', 'before 1900: local mean time offsets'],
+    ['1999-12-31T23:59:59Z', '2000-01-01T12:00:00Z', '/query/from', 'a second before the range'],
+    ['2999-12-31T12:00:00Z', '3000-01-01T00:00:01Z', '/query/to', 'a second after it'],
+  ]
+  for (const [from, to, path, label] of outside) {
+    const res = await app.inject({ url: url(eligibleId, from, to) })
+    t.equal(res.statusCode, 400, label)
+    t.match(res.headers['content-type'], /^application\/problem\+json/, label)
+    t.match(res.json(), { code: 'COMMON_VALIDATION', errors: [{ path }] }, label)
+  }
+  const edges = await slotsOf(t, eligibleId, '2999-12-31T00:00:00Z', '3000-01-01T00:00:00Z')
+  t.match(edges, { from: '2999-12-31T03:00:00+03:00', to: '3000-01-01T03:00:00+03:00', slots: [] }, 'the last day is allowed')
+  const first = await slotsOf(t, eligibleId, '2000-01-01T00:00:00Z', '2000-01-02T00:00:00Z')
+  t.match(first, { from: '2000-01-01T03:00:00+03:00', slots: [] }, 'so is the first')
+})
