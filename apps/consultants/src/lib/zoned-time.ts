@@ -110,8 +110,26 @@ export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
   return fromWallClock(wall, timeZone) ?? new Date(wall.getTime() - zoneOffsetMinutes(wall, timeZone) * MINUTE_MS)
 }
 
-/** A legacy zone-less DATETIME as ISO 8601 with the platform offset, or `null` for a zero date from a legacy row. */
-export function formatWallClock(wall: WallClock, timeZone: string): string | null {
-  if (Number.isNaN(wall.getTime())) return null
-  return formatInZone(instantOfWallClock(wall, timeZone), timeZone)
+const DATETIME_TEXT = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.\d+)?$/
+
+/**
+ * A legacy DATETIME read as text (`CAST(column AS CHAR)`), as a {@link WallClock}; `undefined` for what names no
+ * moment: the zero date `0000-00-00 00:00:00` and dates with a zero month or day, which MySQL stores when its
+ * sql_mode lacks NO_ZERO_DATE / NO_ZERO_IN_DATE, and years before 1000 (outside the DATETIME range MySQL supports).
+ */
+export function wallClockOfDatetimeText(text: string | null): WallClock | undefined {
+  const match = DATETIME_TEXT.exec(text ?? '')
+  if (!match) return undefined
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map(Number)
+  if (year < 1000) return undefined
+  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second))
+  // Date.UTC rolls a zero month or day over into the previous one; such a value was never a real date.
+  if (wall.getUTCMonth() !== month - 1 || wall.getUTCDate() !== day || hour > 23) return undefined
+  return wall
+}
+
+/** A legacy zone-less DATETIME read as text, as ISO 8601 with the platform offset; `null` when it names no moment. */
+export function formatWallClock(text: string | null, timeZone: string): string | null {
+  const wall = wallClockOfDatetimeText(text)
+  return wall === undefined ? null : formatInZone(instantOfWallClock(wall, timeZone), timeZone)
 }

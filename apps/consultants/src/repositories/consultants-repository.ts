@@ -45,8 +45,11 @@ export interface ReviewRow {
   readonly reviewId: number
   readonly rating: number
   readonly comment: string | null
-  /** Legacy zone-less DATETIME (platform wall clock). */
-  readonly createdAt: Date
+  /**
+   * Legacy zone-less DATETIME (platform wall clock) as MySQL prints it, `YYYY-MM-DD hh:mm:ss`. Read as text because
+   * the legacy application may have stored a zero date, which the driver cannot turn into a Date (it throws).
+   */
+  readonly createdAt: string
   readonly reviewerFirstName: string | null
 }
 
@@ -159,7 +162,7 @@ export function createConsultantsRepository(db: PrismaClient) {
     /** The latest visible reviews, newest first, with the reviewer's first name only. */
     latestReviews(id: ConsultantId, limit: number) {
       return db.$queryRaw<ReviewRow[]>(Prisma.sql`
-        SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment, r.Created_at AS createdAt,
+        SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment, CAST(r.Created_at AS CHAR) AS createdAt,
           a.First_Name AS reviewerFirstName
         FROM reviews r LEFT JOIN customers a ON a.Customer_ID = r.Customer_ID
         WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible'

@@ -6,6 +6,7 @@ import {
   parseInstantWithOffset,
   toWallClock,
   wallClockAt,
+  wallClockOfDatetimeText,
   zoneOffsetMinutes,
 } from '../../src/lib/zoned-time.js'
 
@@ -36,11 +37,24 @@ t.test('wall clocks and instants both ways', async (t) => {
   // ...and falls back at 02:00 on 1 November 2026: 01:30 happens twice; the earlier one is taken.
   t.same(fromWallClock(at('2026-11-01T01:30:00Z'), 'America/New_York'), at('2026-11-01T05:30:00Z'), 'repeated hour')
   t.equal(
-    formatWallClock(at('2026-03-08T02:30:00Z'), 'America/New_York'),
+    formatWallClock('2026-03-08 02:30:00', 'America/New_York'),
     '2026-03-08T03:30:00-04:00',
     'a stored reading inside the gap is still shown, at the offset around it',
   )
-  t.equal(formatWallClock(new Date(Number.NaN), 'Asia/Riyadh'), null, 'a legacy zero date')
+  t.equal(formatWallClock('2026-12-01 12:00:00', 'Asia/Riyadh'), '2026-12-01T12:00:00+03:00')
+})
+
+t.test('legacy DATETIME text: zero and partly zero dates name no moment', async (t) => {
+  t.same(wallClockOfDatetimeText('2026-12-01 09:30:15'), at('2026-12-01T09:30:15Z'))
+  t.same(wallClockOfDatetimeText('2026-12-01 09:30:15.250'), at('2026-12-01T09:30:15Z'), 'fractions dropped')
+  t.same(wallClockOfDatetimeText('1000-01-01 00:00:00'), at('1000-01-01T00:00:00Z'))
+  for (const text of [
+    '0000-00-00 00:00:00', '2026-00-15 10:00:00', '2026-12-00 10:00:00', '2026-02-30 10:00:00', '0999-12-31 23:59:59',
+    '2026-12-01T09:30:15', '2026-12-01', '', null,
+  ]) {
+    t.equal(wallClockOfDatetimeText(text), undefined, JSON.stringify(text))
+    t.equal(formatWallClock(text, 'Asia/Riyadh'), null, JSON.stringify(text))
+  }
 })
 
 t.test('date-times with a zone only, and only real ones', async (t) => {

@@ -1,3 +1,4 @@
+import { Prisma } from '@cp/db'
 import { CONSULTANT_SCENARIOS, type ConsultantScenarioName, findScenario } from '@cp/db/seed'
 import t from 'tap'
 import { BASE, buildTestConsultants, CONTENT_URL, consultantIdOf } from '../helpers/app.js'
@@ -65,6 +66,33 @@ t.test('at most five reviews, the newest', async (t) => {
     ['Clear advice.', 'day 6', 'day 5', 'day 4', 'day 3'],
   )
   t.same(body.ratingDistribution, { 1: 0, 2: 0, 3: 6, 4: 0, 5: 1 })
+})
+
+t.test('a legacy review with a zero Created_at is shown without a date, not a 500', async (t) => {
+  const family = await findScenario(prisma, 'bookableFamily')
+  const reviewer = await findScenario(prisma, 'md5Customer')
+  // What the legacy application could write: MariaDB's default sql_mode (and MySQL without NO_ZERO_DATE)
+  // accepts a zero date; the batch runs on one connection, so the session setting reaches the INSERT.
+  await prisma.$transaction([
+    prisma.$executeRawUnsafe("SET SESSION sql_mode = ''"),
+    prisma.$executeRaw(Prisma.sql`INSERT INTO reviews (Customer_ID, Consultant_ID, Rating, Comment, Review_Status, Created_at)
+      VALUES (${reviewer.customerId}, ${family.consultantId}, 4, 'zero date', 'Visible', '0000-00-00 00:00:00')`),
+  ])
+  t.teardown(() => prisma.review.deleteMany({ where: { consultantId: family.consultantId, comment: 'zero date' } }))
+  const [stored] = await prisma.$queryRaw<Array<{ createdAt: string }>>(
+    Prisma.sql`SELECT CAST(Created_at AS CHAR) AS createdAt FROM reviews WHERE comment = 'zero date'`,
+  )
+  t.equal(stored?.createdAt, '0000-00-00 00:00:00', 'the zero date is really stored')
+
+  const res = await app.inject({ url: `${BASE}/${family.consultantId}` })
+  t.equal(res.statusCode, 200)
+  const reviews = res.json().latestReviews as Array<{ comment: string | null; createdAt: string | null }>
+  t.same(reviews.find((review) => review.comment === 'zero date')?.createdAt, null, 'no date rather than a made-up one')
+  t.equal(reviews.at(-1)?.comment, 'zero date', 'the oldest possible date sorts last')
+  t.ok(reviews.length > 1, 'beside the seeded reviews')
+  for (const review of reviews.filter((review) => review.comment !== 'zero date')) {
+    t.match(review.createdAt, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+03:00$/, 'dated reviews keep their date')
+  }
 })
 
 t.test('a consultant who does not exist or may not be booked is 404 in the request language', async (t) => {
