@@ -22,6 +22,8 @@ export class PasswordTooLongError extends Error {
 // would take seconds per attempt and come from no real legacy system.
 const BCRYPT_HASH = /^\$2[aby]\$(0[4-9]|1[0-5])\$[./A-Za-z0-9]{53}$/
 const MD5_HEX = /^[0-9a-fA-F]{32}$/
+// Compared against where the account holds no MD5 hash (the comparison is cheap; run for symmetry only).
+const DUMMY_MD5_HASH = '0'.repeat(32)
 // PHC string format: version, parameters, then base64 salt and hash (at least 8 and 16 bytes).
 const ARGON2ID_HASH = /^\$argon2id\$v=\d+\$[a-z]=\d+(?:,[a-z]=\d+)*\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{22,}$/
 
@@ -47,25 +49,55 @@ export async function hashPassword(plain: string): Promise<string> {
   return argon2.hash(plain, ARGON2_PARAMS)
 }
 
+/** The cost of the legacy application's bcrypt hashes; every verification pays one bcrypt at this cost. */
+export const LEGACY_BCRYPT_COST = 10
+
+/**
+ * A bcrypt hash at LEGACY_BCRYPT_COST of a random, forgotten password, verified on every path that has no real
+ * bcrypt hash. Exported for the test that keeps it at that cost.
+ */
+export const DUMMY_BCRYPT_HASH = '$2b$10$t4pW0SluFEbHyKA1.1cV2OF3y7aODtf2IyZt1wpZyhxVGqbJTeYVy'
+
+/** The slow hash checks a verification runs; injectable so that tests can see which ones ran. */
+export interface HashVerifiers {
+  argon2(hash: string, plain: string): Promise<boolean>
+  bcrypt(hash: string, plain: string): Promise<boolean>
+}
+
+export const defaultHashVerifiers: HashVerifiers = { argon2: argon2Verify, bcrypt: bcryptVerify }
+
+export type VerifyPassword = (plain: string, stored: string | null | undefined) => Promise<boolean>
+
 /**
  * Verifies a password against a stored argon2id, legacy bcrypt or legacy unsalted MD5 hash. Never throws for bad
- * stored data: an empty, malformed or unknown hash is a mismatch. Every path that reaches hashing costs at least one
- * argon2id verification, so a missing or legacy hash answers no faster than a real account.
+ * stored data: an empty, malformed or unknown hash is a mismatch.
+ *
+ * Every verification, whatever is stored (nothing, MD5, argon2id, bcrypt), runs exactly one argon2id verification at
+ * ARGON2_PARAMS and one bcrypt verification at LEGACY_BCRYPT_COST, in parallel, each against the real hash where
+ * there is one and against a dummy otherwise, plus the cheap MD5 comparison. So the time of a failed sign-in says
+ * nothing about whether the account exists or which kind of hash it still holds. (A legacy bcrypt hash at another
+ * cost than 10 still takes its own time: the cost is part of that hash.)
  */
-export async function verifyPassword(plain: string, stored: string | null | undefined): Promise<boolean> {
-  if (isPasswordTooLong(plain)) return false
-  const hash = stored?.trim() ?? ''
-  const kind = identifyPasswordHash(hash)
-  // An empty password never signs in, even where a legacy row holds the MD5 of the empty string.
-  if (plain === '' || kind === 'unknown') {
-    await dummyVerify()
+export function createPasswordVerifier(verifiers: HashVerifiers = defaultHashVerifiers): VerifyPassword {
+  return async (plain, stored) => {
+    if (isPasswordTooLong(plain)) return false
+    const hash = stored?.trim() ?? ''
+    const kind = identifyPasswordHash(hash)
+    const [argon2Matches, bcryptMatches] = await Promise.all([
+      verifiers.argon2(kind === 'argon2id' ? hash : DUMMY_ARGON2ID_HASH, plain),
+      verifiers.bcrypt(kind === 'bcrypt' ? hash : DUMMY_BCRYPT_HASH, plain),
+    ])
+    const md5Matches = md5Verify(kind === 'md5' ? hash : DUMMY_MD5_HASH, plain)
+    // An empty password never signs in, even where a legacy row holds the MD5 of the empty string.
+    if (plain === '') return false
+    if (kind === 'argon2id') return argon2Matches
+    if (kind === 'bcrypt') return bcryptMatches
+    if (kind === 'md5') return md5Matches
     return false
   }
-  if (kind === 'argon2id') return argon2Verify(hash, plain)
-  const legacyCheck = kind === 'bcrypt' ? bcryptVerify(hash, plain) : md5Verify(hash, plain)
-  const [matches] = await Promise.all([legacyCheck, dummyVerify()])
-  return matches
 }
+
+export const verifyPassword: VerifyPassword = createPasswordVerifier()
 
 /** True for anything but argon2id at exactly ARGON2_PARAMS; call after a successful verify to upgrade the hash. */
 export function needsRehash(stored: string | null | undefined): boolean {
@@ -76,11 +108,6 @@ export function needsRehash(stored: string | null | undefined): boolean {
   } catch {
     return true
   }
-}
-
-/** The cost of one argon2id verification at our parameters, for sign-in attempts on accounts that do not exist. */
-export async function dummyVerify(): Promise<void> {
-  await argon2Verify(DUMMY_ARGON2ID_HASH, 'not the password')
 }
 
 async function argon2Verify(hash: string, plain: string): Promise<boolean> {
