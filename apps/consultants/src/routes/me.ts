@@ -5,7 +5,8 @@ import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
-import { OwnProfilePatchSchema, OwnProfileSchema } from '../schemas/me.js'
+import { OwnProfilePatchSchema, OwnProfileSchema, ownPhotoFolder } from '../schemas/me.js'
+import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository
@@ -78,8 +79,13 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
     async (request, reply) => {
       const locale = negotiateLanguage(request, reply)
       const auth = request.consultantAuth
-      await eligibleProfile(auth, locale)
       const { bioEn, bioAr, photoPath, online } = request.body
+      // The schema allows any consultant's folder; only the caller's own may hold their public photo.
+      const folder = ownPhotoFolder(auth.consultantId)
+      if (typeof photoPath === 'string' && !photoPath.startsWith(folder)) {
+        throw validationError({ path: '/body/photoPath', message: `must be in your own folder, ${folder}` })
+      }
+      await eligibleProfile(auth, locale)
       await profiles.updateOwnProfile(auth.consultantId, { bioEn, bioAr, photo: photoPath, online })
       return eligibleProfile(auth, locale)
     },

@@ -3,11 +3,27 @@ import { listItemFields, Nullable } from './consultants.js'
 
 /** TEXT holds 65,535 bytes; 5,000 characters fit even when every one takes four bytes in utf8mb4. */
 export const MAX_BIO_LENGTH = 5000
+/** Photos are public, so only images may become one: a contract scan or any other file may not. */
+export const PHOTO_EXTENSIONS = ['jpg', 'jpeg', 'png', 'webp'] as const
+/** The Photo column is VARCHAR(255). */
+export const MAX_PHOTO_PATH_LENGTH = 255
+
+const name = '[A-Za-z0-9_-]+(?:\\.[A-Za-z0-9_-]+)*'
+const anyCase = (word: string) =>
+  [...word].map((letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`).join('')
 /**
- * A path relative to CONTENT_URL, as an upload returns it: segments of letters, digits, `.`, `_` and `-` that do
- * not start with a dot, so no `..`, no absolute URL and no host can be smuggled in.
+ * A photo path relative to CONTENT_URL: `consultants/<id>/`, optional folders, and a file name with an image
+ * extension (any case). Names are letters, digits, `_` and `-` joined by single dots, so there is no `..`, no
+ * leading slash, no scheme or host. That `<id>` is the caller's own is checked by the route ({@link ownPhotoFolder}),
+ * as a schema cannot know who asks.
  */
-export const MEDIA_PATH_PATTERN = '^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$'
+export const PHOTO_PATH_PATTERN =
+  `^consultants/[1-9][0-9]{0,9}/(?:${name}/)*${name}\\.(?:${PHOTO_EXTENSIONS.map(anyCase).join('|')})$`
+
+/** The folder a consultant's own media live in, the only place their public photo may come from. */
+export function ownPhotoFolder(consultantId: number): string {
+  return `consultants/${consultantId}/`
+}
 
 const LocalizedText = Type.Object(
   { en: Nullable(Type.String()), ar: Nullable(Type.String()) },
@@ -64,10 +80,14 @@ export const OwnProfilePatchSchema = Type.Object(
     photoPath: Type.Optional(
       Nullable(
         Type.String({
-          minLength: 1,
-          maxLength: 255,
-          pattern: MEDIA_PATH_PATTERN,
-          description: 'Photo path relative to the content host, e.g. consultants/77/photo.jpg; null clears it',
+          maxLength: MAX_PHOTO_PATH_LENGTH,
+          pattern: PHOTO_PATH_PATTERN,
+          description:
+            "Photo path relative to the content host, in the consultant's own folder " +
+            `(\`consultants/<own consultant id>/\`, subfolders allowed) with the extension ` +
+            `${PHOTO_EXTENSIONS.join(', ')} (any case), e.g. consultants/77/photo.jpg; null clears it. ` +
+            "Another consultant's folder is 400.",
+          examples: ['consultants/77/photo.jpg'],
         }),
       ),
     ),

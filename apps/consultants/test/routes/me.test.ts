@@ -8,6 +8,8 @@ const { app, prisma } = await buildTestConsultants(t)
 const eligible = await findScenario(prisma, 'eligible')
 const me = `${BASE}/me`
 const asEligible = bearer(consultantToken(eligible))
+/** Where the eligible consultant's own media live, the only place their photo may come from. */
+const ownFolder = `consultants/${eligible.consultantId}/`
 
 /** The whole legacy row, every column under its legacy name. */
 async function rawRow(consultantId: number): Promise<Record<string, unknown>> {
@@ -126,13 +128,13 @@ t.test('PATCH writes only the given columns, and the legacy TimeStamp moves', as
     method: 'PATCH',
     url: me,
     headers: asEligible,
-    payload: { bioEn: 'New English bio', bioAr: 'سيرة جديدة', photoPath: 'consultants/77/new-photo.jpg', online: false },
+    payload: { bioEn: 'New English bio', bioAr: 'سيرة جديدة', photoPath: `${ownFolder}new-photo.jpg`, online: false },
   })
   t.equal(res.statusCode, 200)
   t.match(res.json(), {
     bios: { en: 'New English bio', ar: 'سيرة جديدة' },
-    photoPath: 'consultants/77/new-photo.jpg',
-    photoUrl: `${CONTENT_URL}consultants/77/new-photo.jpg`,
+    photoPath: `${ownFolder}new-photo.jpg`,
+    photoUrl: `${CONTENT_URL}${ownFolder}new-photo.jpg`,
     online: false,
   })
   const after = await rawRow(eligible.consultantId)
@@ -140,7 +142,7 @@ t.test('PATCH writes only the given columns, and the legacy TimeStamp moves', as
     ...withoutTimeStamp(before),
     Bio_En: 'New English bio',
     Bio_Ar: 'سيرة جديدة',
-    Photo: 'consultants/77/new-photo.jpg',
+    Photo: `${ownFolder}new-photo.jpg`,
     Online_Status: 0,
   }, 'every other column as it was')
   t.not(after.TimeStamp, before.TimeStamp, 'TimeStamp moved')
@@ -226,4 +228,50 @@ t.test('refused PATCH bodies are 400 (or 413/415) and write nothing', async (t) 
   })
   t.equal(broken.statusCode, 400)
   t.same(await rawRow(eligible.consultantId), before, 'no partial write, TimeStamp untouched')
+})
+
+t.test("photoPath: an image in the consultant's own folder, nothing else", async (t) => {
+  const other = await findScenario(prisma, 'bookableFamily')
+  for (const path of [
+    `${ownFolder}photo.jpg`,
+    `${ownFolder}photo.jpeg`,
+    `${ownFolder}photo.png`,
+    `${ownFolder}photo.webp`,
+    `${ownFolder}PHOTO.JPG`,
+    `${ownFolder}2026/12/avatar-v2.final.webp`,
+  ]) {
+    const res = await app.inject({ method: 'PATCH', url: me, headers: asEligible, payload: { photoPath: path } })
+    t.equal(res.statusCode, 200, path)
+    t.equal(res.json().photoPath, path)
+  }
+  const before = await ageTimeStamp(eligible.consultantId)
+  const refused = [
+    'contracts/seed/contract.pdf',
+    'contracts/seed/photo.jpg',
+    `licenses/${eligible.consultantId}/photo.jpg`,
+    `consultants/${other.consultantId}/photo.jpg`,
+    `consultants/${eligible.consultantId}0/photo.jpg`,
+    `consultants/${eligible.consultantId}`,
+    `${ownFolder}`,
+    `${ownFolder}x.pdf`,
+    `${ownFolder}photo.jpg.pdf`,
+    `${ownFolder}photo`,
+    `${ownFolder}.jpg`,
+    `${ownFolder}../${other.consultantId}/photo.jpg`,
+    `${ownFolder}..jpg`,
+    '../photo.jpg',
+    `/${ownFolder}photo.jpg`,
+    'https://evil/photo.jpg',
+    `https://evil/${ownFolder}photo.jpg`,
+    `//evil/${ownFolder}photo.jpg`,
+    `${ownFolder}a b.jpg`,
+    `${ownFolder}${'a'.repeat(250)}.jpg`,
+  ]
+  for (const path of refused) {
+    const res = await app.inject({ method: 'PATCH', url: me, headers: asEligible, payload: { photoPath: path, online: false } })
+    t.equal(res.statusCode, 400, path)
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.match(res.json(), { code: 'COMMON_VALIDATION', errors: [{ path: '/body/photoPath' }] }, path)
+  }
+  t.same(await rawRow(eligible.consultantId), before, 'nothing written')
 })
