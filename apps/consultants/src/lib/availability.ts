@@ -16,6 +16,7 @@ export interface ScheduleBlock {
 /** A booking that blocks time: its start as the legacy zone-less DATETIME, and its length. */
 export interface Booking {
   readonly start: WallClock
+  /** Legacy rows may hold 0 or a negative number; see {@link bookingMinutes}. */
   readonly durationMinutes: number
 }
 
@@ -51,7 +52,7 @@ export interface FreeSlotsInput {
 export function freeSlots({ from, to, now, notAfter, timeZone, schedule, bookings }: FreeSlotsInput): Slot[] {
   const earliest = Math.max(from.getTime(), now.getTime())
   const latestEnd = notAfter?.getTime() ?? Number.POSITIVE_INFINITY
-  const blocked = bookings.map((booking) => bookingInterval(booking, timeZone))
+  const blocked = bookings.map((booking) => bookingInterval(booking, schedule, timeZone))
   const slots = new Map<number, Slot>()
 
   const lastDate = calendarDateIn(to, timeZone)
@@ -84,9 +85,29 @@ function isUsable(block: ScheduleBlock): boolean {
   )
 }
 
-function bookingInterval({ start, durationMinutes }: Booking, timeZone: string): { start: number; end: number } {
-  const instant = instantOfWallClock(start, timeZone).getTime()
-  return { start: instant, end: instant + Math.max(0, durationMinutes) * MINUTE_MS }
+/** Duration_Minutes' column default, what a booking is taken to last when its own length is unusable. */
+const DEFAULT_BOOKING_MINUTES = 30
+
+function bookingInterval(booking: Booking, schedule: readonly ScheduleBlock[], timeZone: string) {
+  const start = instantOfWallClock(booking.start, timeZone).getTime()
+  return { start, end: start + bookingMinutes(booking, schedule) * MINUTE_MS }
+}
+
+/**
+ * A legacy row with 0 or fewer minutes is still a booking of someone's time, not an empty interval that blocks
+ * nothing: it is taken to last a slot of the block it starts in (the longest, if blocks overlap), or the column
+ * default when it starts outside every block.
+ */
+function bookingMinutes({ start, durationMinutes }: Booking, schedule: readonly ScheduleBlock[]): number {
+  if (durationMinutes > 0) return durationMinutes
+  const dayOfWeek = start.getUTCDay()
+  const minute = start.getUTCHours() * 60 + start.getUTCMinutes()
+  let slotMinutes = 0
+  for (const block of schedule) {
+    if (block.dayOfWeek !== dayOfWeek || !isUsable(block)) continue
+    if (block.startMinute <= minute && minute < block.endMinute) slotMinutes = Math.max(slotMinutes, block.slotMinutes)
+  }
+  return slotMinutes > 0 ? slotMinutes : DEFAULT_BOOKING_MINUTES
 }
 
 /** Minutes after midnight of a legacy TIME column (Prisma reads TIME as a Date on 1970-01-01 UTC). */

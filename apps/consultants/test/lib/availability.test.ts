@@ -45,11 +45,25 @@ t.test('bookings block every slot they overlap, from wall-clock times', async (t
     schedule: [morning],
     bookings: [
       { start: at('2026-12-06T09:15:00Z'), durationMinutes: 30 }, // 09:15-09:45 Riyadh: two slots
-      { start: at('2026-12-06T10:30:00Z'), durationMinutes: 0 }, // zero length blocks nothing
       { start: at('2026-12-05T23:00:00Z'), durationMinutes: 30 }, // another day
     ],
   })
   t.same(starts(slots), ['07:00', '07:30'])
+})
+
+t.test('a booking without a positive length holds a slot of its block, else the column default of 30 minutes', async (t) => {
+  const afternoon: ScheduleBlock = { dayOfWeek: 0, startMinute: hhmm(14), endMinute: hhmm(16), slotMinutes: 60 }
+  const slots = freeSlots({
+    ...sunday,
+    timeZone: RIYADH,
+    schedule: [morning, afternoon],
+    bookings: [
+      { start: at('2026-12-06T08:45:00Z'), durationMinutes: 0 }, // before any block: 08:45-09:15
+      { start: at('2026-12-06T10:00:00Z'), durationMinutes: -5 }, // the morning's 30 minutes: 10:00-10:30
+      { start: at('2026-12-06T14:30:00Z'), durationMinutes: 0 }, // the afternoon's 60 minutes: 14:30-15:30
+    ],
+  })
+  t.same(starts(slots), ['06:30', '07:30'], '09:30 and 10:30 Riyadh; both afternoon slots are taken')
 })
 
 t.test('the window and the clock bound the slots', async (t) => {

@@ -77,6 +77,26 @@ t.test('a booking made after the first look takes its slot', async (t) => {
   t.same(times(body.slots), ['17:00'], 'an off-grid booking blocks both slots it overlaps')
 })
 
+t.test('a legacy booking of 0 or fewer minutes still takes its slot', async (t) => {
+  const customer = await findScenario(prisma, 'activeCustomer')
+  const bookings = await Promise.all(
+    [['16:00', 0], ['17:00', -15]].map(([time, minutes]) =>
+      prisma.appointment.create({
+        data: {
+          customerId: customer.customerId,
+          consultantId: eligibleId,
+          appointmentDate: new Date(`2026-12-06T${time}:00Z`),
+          durationMinutes: Number(minutes),
+          appointmentStatus: 'Confirmed',
+        },
+      }),
+    ),
+  )
+  t.teardown(() => prisma.appointment.deleteMany({ where: { appointmentId: { in: bookings.map((b) => b.appointmentId) } } }))
+  const body = await slotsOf(t, eligibleId, '2026-12-06T16:00:00+03:00', '2026-12-06T18:00:00+03:00')
+  t.same(times(body.slots), ['16:30', '17:30'], 'each holds one 30-minute slot of the schedule')
+})
+
 t.test('a consultant who may not be booked has no availability, even with a schedule', async (t) => {
   const pending = await consultantIdOf(prisma, 'pendingOrder')
   t.ok(await prisma.consultantSchedule.count({ where: { consultantId: pending } }), 'the seed gave them a week')
