@@ -74,8 +74,18 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
     await housekeeping?.stop()
     await services.otp.drain()
   })
+  // Codes go out after the answer (see otp-sign-in.ts); tests, and anything else that must know a code was sent or
+  // withheld, wait for deliveries in flight with this.
+  app.decorate('drainCodeDeliveries', () => services.otp.drain())
   await app.register(authRoutes, { prefix: AUTH_PREFIX, services })
   return app
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Resolves once every code delivery started so far has been sent, withheld or has failed. */
+    drainCodeDeliveries(): Promise<void>
+  }
 }
 
 function createConfiguredSender(config: AuthConfig, app: ServiceApp): CodeSender {

@@ -8,6 +8,7 @@ export type {
   AuthDeviceToken,
   AuthLimitLock,
   AuthOtpChallenge,
+  AuthOtpCode,
   AuthOtpEvent,
   AuthRefreshToken,
   AuthSession,

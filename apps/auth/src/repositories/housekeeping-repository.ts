@@ -65,8 +65,8 @@ export function createHousekeepingRepository(db: PrismaClient) {
 
       const challengesWhere = { expiresAt: { lt: cutoffs.otpChallengesExpiredBefore } }
       await run('otpChallenges', {
-        find: (take) => db.authOtpChallenge.findMany({ where: challengesWhere, select: { id: true }, take }),
-        remove: (rows) => deleteCount(db.authOtpChallenge.deleteMany({ where: { id: { in: ids(rows) }, ...challengesWhere } })),
+        find: (take) => db.authOtpCode.findMany({ where: challengesWhere, select: { id: true }, take }),
+        remove: (rows) => deleteCount(db.authOtpCode.deleteMany({ where: { id: { in: ids(rows) }, ...challengesWhere } })),
       })
 
       const throttlesWhere = { windowStartedAt: { lt: cutoffs.throttleWindowsStartedBefore } }

@@ -29,9 +29,10 @@ export interface EventWindow {
 /** An event to add only while fewer than `limit` events of its kind and key happened since `since`. */
 export interface EventReservation {
   readonly kind: AuthOtpEventKind
-  /** The key the limit counts by: the client IP or the destination. */
+  /** The key the limit counts by: the client IP, or the destination for one purpose. */
   readonly countBy: 'ip' | 'destination'
   readonly destination: string
+  readonly purpose: string
   readonly ip: string
   readonly now: Date
   readonly since: Date
@@ -53,46 +54,55 @@ const challengeSelect = {
   expiresAt: true,
 } as const
 
-type EventFilter = { kind: AuthOtpEventKind } & ({ destination: string } | { ip: string })
+/** A client IP's events, or a destination's events for one purpose (events older than purposes count for both). */
+export type EventFilter = { kind: AuthOtpEventKind } & ({ destination: string; purpose: string } | { ip: string })
+
+function eventWhere(filter: EventFilter, since: Date): Prisma.AuthOtpEventWhereInput {
+  const createdAt = { gt: since }
+  if ('ip' in filter) return { kind: filter.kind, ip: filter.ip, createdAt }
+  const { kind, destination, purpose } = filter
+  return { kind, destination, createdAt, OR: [{ purpose }, { purpose: null }] }
+}
 
 async function countEvents(db: Prisma.TransactionClient, filter: EventFilter, since: Date): Promise<EventWindow> {
   const result = await db.authOtpEvent.aggregate({
-    where: { ...filter, createdAt: { gt: since } },
+    where: eventWhere(filter, since),
     _count: { _all: true },
     _min: { createdAt: true },
   })
   return { count: result._count._all, oldest: result._min.createdAt }
 }
 
-/** One-time code challenges (one per destination) and the events the OTP rate limits count. */
+/** One-time codes (one per destination and purpose) and the events the OTP rate limits count. */
 export function createOtpRepository(db: PrismaClient) {
   return {
     /**
-     * Puts a new code in place of the destination's previous one, unless that one is younger than the resend
-     * interval. A single conditional UPDATE (or the INSERT of the first code, guarded by the unique destination),
+     * Puts a new code in place of the previous one for the same destination and purpose, unless that one is younger
+     * than the resend interval. A single conditional UPDATE (or the INSERT of the first code, guarded by the unique
+     * destination and purpose),
      * so two instances can never both issue a code within the interval.
      */
     async replaceCode(code: NewCode): Promise<{ replaced: true } | { replaced: false; issuedAt: Date }> {
+      const key = { destination: code.destination, purpose: code.purpose }
       const data = {
-        purpose: code.purpose,
         codeHash: code.codeHash,
         issuedAt: code.now,
         expiresAt: code.expiresAt,
         attempts: 0,
         consumedAt: null,
       }
-      const { count } = await db.authOtpChallenge.updateMany({
-        where: { destination: code.destination, issuedAt: { lte: code.issuedNoLaterThan } },
+      const { count } = await db.authOtpCode.updateMany({
+        where: { ...key, issuedAt: { lte: code.issuedNoLaterThan } },
         data,
       })
       if (count === 1) return { replaced: true }
-      const current = await db.authOtpChallenge.findUnique({
-        where: { destination: code.destination },
+      const current = await db.authOtpCode.findUnique({
+        where: { destination_purpose: key },
         select: { issuedAt: true },
       })
       if (current) return { replaced: false, issuedAt: current.issuedAt }
       try {
-        await db.authOtpChallenge.create({ data: { destination: code.destination, ...data } })
+        await db.authOtpCode.create({ data: { ...key, ...data } })
         return { replaced: true }
       } catch (error) {
         if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error
@@ -100,8 +110,8 @@ export function createOtpRepository(db: PrismaClient) {
       }
     },
 
-    findChallenge(destination: string): Promise<ChallengeRow | null> {
-      return db.authOtpChallenge.findUnique({ where: { destination }, select: challengeSelect })
+    findChallenge(destination: string, purpose: string): Promise<ChallengeRow | null> {
+      return db.authOtpCode.findUnique({ where: { destination_purpose: { destination, purpose } }, select: challengeSelect })
     },
 
     /**
@@ -109,7 +119,7 @@ export function createOtpRepository(db: PrismaClient) {
      * False when the code is used, expired, replaced or has no guesses left.
      */
     async takeGuess(challenge: ChallengeRow, now: Date, maxGuesses: number): Promise<boolean> {
-      const { count } = await db.authOtpChallenge.updateMany({
+      const { count } = await db.authOtpCode.updateMany({
         where: {
           id: challenge.id,
           codeHash: challenge.codeHash,
@@ -124,15 +134,15 @@ export function createOtpRepository(db: PrismaClient) {
 
     /** Marks a correct code used; of concurrent verifications exactly one gets true. */
     async consume(challenge: ChallengeRow, now: Date): Promise<boolean> {
-      const { count } = await db.authOtpChallenge.updateMany({
+      const { count } = await db.authOtpCode.updateMany({
         where: { id: challenge.id, codeHash: challenge.codeHash, consumedAt: null, expiresAt: { gt: now } },
         data: { consumedAt: now },
       })
       return count === 1
     },
 
-    async addEvent(kind: AuthOtpEventKind, destination: string, ip: string, now: Date): Promise<void> {
-      await db.authOtpEvent.create({ data: { kind, destination, ip: ip.slice(0, 64), createdAt: now } })
+    async addEvent(kind: AuthOtpEventKind, destination: string, purpose: string, ip: string, now: Date): Promise<void> {
+      await db.authOtpEvent.create({ data: { kind, destination, purpose, ip: ip.slice(0, 64), createdAt: now } })
     },
 
     countEvents(filter: EventFilter, since: Date): Promise<EventWindow> {
@@ -148,11 +158,12 @@ export function createOtpRepository(db: PrismaClient) {
      * deadlock; two first upserts of a new key can still deadlock each other, and are run again.
      */
     reserveEvent(reservation: EventReservation): Promise<ReservationResult> {
-      const { kind, countBy, destination, now, since, limit } = reservation
+      const { kind, countBy, destination, purpose, now, since, limit } = reservation
       const ip = reservation.ip.slice(0, 64)
-      const scope = `${kind}:${countBy}`
+      // At most 32 characters: 'verify_failed:sign-in:consultant' is the longest.
+      const scope = countBy === 'ip' ? `${kind}:ip` : `${kind}:${purpose}`
       const subject = countBy === 'ip' ? ip : destination
-      const filter: EventFilter = countBy === 'ip' ? { kind, ip } : { kind, destination }
+      const filter: EventFilter = countBy === 'ip' ? { kind, ip } : { kind, destination, purpose }
       return retryOnConflict(
         () =>
           db.$transaction(async (tx) => {
@@ -162,7 +173,7 @@ export function createOtpRepository(db: PrismaClient) {
             const window = await countEvents(tx, filter, since)
             if (window.count >= limit) return { reserved: false, window } as const
             const event = await tx.authOtpEvent.create({
-              data: { kind, destination, ip, createdAt: now },
+              data: { kind, destination, purpose, ip, createdAt: now },
               select: { id: true },
             })
             return { reserved: true, eventId: event.id } as const

@@ -73,11 +73,13 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     kind: AuthOtpEventKind,
     countBy: 'ip' | 'destination',
     destination: Destination,
+    role: SignInRole,
     ip: string,
     now: Date,
     limit: number,
   ) {
-    return otp.reserveEvent({ kind, countBy, destination: destination.value, ip, now, since: addMs(now, -HOUR_MS), limit })
+    const purpose = otpPurpose(role)
+    return otp.reserveEvent({ kind, countBy, destination: destination.value, purpose, ip, now, since: addMs(now, -HOUR_MS), limit })
   }
 
   /** Codes go out only where someone could use them: any customer destination, or an existing consultant's. */
@@ -88,14 +90,18 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
   }
 
   function deliver(destination: Destination, code: string, request: CodeRequest): void {
-    // Not awaited: the answer must not take longer for destinations that get a message than for those that do not.
-    const delivery = deps.sender
-      .send({
-        channel: destination.kind === 'phone' ? 'sms' : 'email',
-        destination: destination.value,
-        code,
-        locale: request.locale,
-        purpose: otpPurpose(request.role),
+    // Not awaited, deliverability included: the answer must not wait for anything that depends on whether an account
+    // uses the destination (its queries, a message going out or not).
+    const delivery = isDeliverable(destination, request.role)
+      .then(async (deliverable) => {
+        if (!deliverable) return
+        await deps.sender.send({
+          channel: destination.kind === 'phone' ? 'sms' : 'email',
+          destination: destination.value,
+          code,
+          locale: request.locale,
+          purpose: otpPurpose(request.role),
+        })
       })
       .catch((error: unknown) => log.error({ err: error, channel: destination.kind }, 'one-time code delivery failed'))
       .finally(() => pendingDeliveries.delete(delivery))
@@ -106,18 +112,22 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     async requestCode(request: CodeRequest): Promise<CodeRequestAccepted> {
       const destination = parseDestination(request.destination)
       const now = clock()
-      const fromIp = await reserveHourly('requested', 'ip', destination, request.ip, now, limits.perIpPerHour)
+      const { role } = request
+      const purpose = otpPurpose(role)
+      const fromIp = await reserveHourly('requested', 'ip', destination, role, request.ip, now, limits.perIpPerHour)
       if (!fromIp.reserved) throw limited('AUTH_OTP_IP_LIMITED', fromIp.window, HOUR_MS, now)
 
-      const today = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -DAY_MS))
+      // Codes, their quotas and their resend interval are per destination AND purpose: a consultant-role request
+      // cannot replace a customer's code or use up the customer's quota (nor the other way round).
+      const issued = { kind: 'issued', destination: destination.value, purpose } as const
+      const today = await otp.countEvents(issued, addMs(now, -DAY_MS))
       if (today.count >= limits.perDestinationPerDay) throw limited('AUTH_OTP_DESTINATION_LIMITED', today, DAY_MS, now)
-      const thisHour = await otp.countEvents({ kind: 'issued', destination: destination.value }, addMs(now, -HOUR_MS))
+      const thisHour = await otp.countEvents(issued, addMs(now, -HOUR_MS))
       if (thisHour.count >= limits.perDestinationPerHour) {
         throw limited('AUTH_OTP_DESTINATION_LIMITED', thisHour, HOUR_MS, now)
       }
 
       const code = generateOtp()
-      const purpose = otpPurpose(request.role)
       const replaced = await otp.replaceCode({
         destination: destination.value,
         purpose,
@@ -130,8 +140,8 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
         const retryAt = addMs(replaced.issuedAt, limits.resendAfterMs)
         throw new AppError('AUTH_OTP_RESEND_TOO_SOON', { headers: { 'retry-after': String(secondsUntil(retryAt, now)) } })
       }
-      await otp.addEvent('issued', destination.value, request.ip, now)
-      if (await isDeliverable(destination, request.role)) deliver(destination, code, request)
+      await otp.addEvent('issued', destination.value, purpose, request.ip, now)
+      deliver(destination, code, request)
       return { expiresIn: deps.codeTtlSeconds, resendAfter: limits.resendAfterMs / 1000 }
     },
 
@@ -141,10 +151,10 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       // Counted as a failure before the code is even looked at, so that verifications in flight at the same moment
       // cannot pass the destination's hourly cap together; it is taken back below once the code proves right.
       const maxFailures = limits.failedVerificationsPerHour
-      const attempt = await reserveHourly('verify_failed', 'destination', destination, request.ip, now, maxFailures)
+      const attempt = await reserveHourly('verify_failed', 'destination', destination, request.role, request.ip, now, maxFailures)
       if (!attempt.reserved) throw limited('AUTH_OTP_VERIFY_LIMITED', attempt.window, HOUR_MS, now)
 
-      const challenge = await otp.findChallenge(destination.value)
+      const challenge = await otp.findChallenge(destination.value, otpPurpose(request.role))
       if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw new AppError('AUTH_OTP_INVALID')
       const binding = { pepper: deps.pepper, purpose: otpPurpose(request.role), destination: destination.value, code: request.code }
       if (!verifyOtpHash(binding, challenge.codeHash)) throw new AppError('AUTH_OTP_INVALID')

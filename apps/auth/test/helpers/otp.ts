@@ -14,14 +14,17 @@ export interface OtpCallOptions {
   readonly headers?: Record<string, string>
 }
 
-export function requestCode(app: ServiceApp, destination: unknown, { ip, role, headers }: OtpCallOptions) {
-  return app.inject({
+/** Requests a code, and waits until it was sent or withheld (delivery runs after the answer). */
+export async function requestCode(app: ServiceApp, destination: unknown, { ip, role, headers }: OtpCallOptions) {
+  const res = await app.inject({
     method: 'POST',
     url: '/v1/auth/otp/request',
     payload: role === undefined ? { destination } : { destination, role },
     remoteAddress: ip,
     ...(headers ? { headers } : {}),
   })
+  await app.drainCodeDeliveries()
+  return res
 }
 
 export function verifyCode(app: ServiceApp, destination: unknown, code: unknown, { ip, role, headers }: OtpCallOptions) {

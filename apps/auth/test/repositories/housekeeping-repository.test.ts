@@ -82,7 +82,7 @@ async function seed(prisma: PrismaClient, copies = 1) {
     await prisma.authOtpEvent.createMany({
       data: fixture.events.map(({ label, createdAt }) => ({ kind: 'requested', destination: key(label), ip: '10.0.0.1', createdAt })),
     })
-    await prisma.authOtpChallenge.createMany({
+    await prisma.authOtpCode.createMany({
       data: fixture.challenges.map(({ label, expiresAt }) => ({
         destination: key(label),
         purpose: 'sign-in:customer',
@@ -154,7 +154,7 @@ async function remaining(prisma: PrismaClient) {
   const devices = await prisma.authDeviceToken.findMany({ select: { sessionId: true } })
   return {
     events: labels((await prisma.authOtpEvent.findMany({ select: { destination: true } })).map((row) => row.destination)),
-    challenges: labels((await prisma.authOtpChallenge.findMany({ select: { destination: true } })).map((row) => row.destination)),
+    challenges: labels((await prisma.authOtpCode.findMany({ select: { destination: true } })).map((row) => row.destination)),
     throttles: labels((await prisma.authSignInThrottle.findMany({ select: { identifier: true } })).map((row) => row.identifier)),
     locks: labels((await prisma.authLimitLock.findMany({ select: { subject: true } })).map((row) => row.subject)),
     sessions: labels(sessions.map((session) => session.createdIp ?? '')),
@@ -243,15 +243,15 @@ t.test('a row changed after it was found stays: a code replaced, a throttle wind
     new Proxy(prisma, {
       get(target, property, receiver) {
         const model = Reflect.get(target, property, receiver) as Record<string, unknown>
-        if (property !== 'authOtpChallenge' && property !== 'authSignInThrottle' && property !== 'authLimitLock') return model
+        if (property !== 'authOtpCode' && property !== 'authSignInThrottle' && property !== 'authLimitLock') return model
         return new Proxy(model, {
           get(modelTarget, method) {
             const original = Reflect.get(modelTarget, method) as (...args: unknown[]) => Promise<unknown>
             if (method !== 'findMany') return typeof original === 'function' ? original.bind(modelTarget) : original
             return async (...args: unknown[]) => {
               const found = await original.apply(modelTarget, args)
-              if (property === 'authOtpChallenge') {
-                await prisma.authOtpChallenge.updateMany({ data: { issuedAt: NOW, expiresAt: later(5 * MINUTE_MS) } })
+              if (property === 'authOtpCode') {
+                await prisma.authOtpCode.updateMany({ data: { issuedAt: NOW, expiresAt: later(5 * MINUTE_MS) } })
               } else if (property === 'authSignInThrottle') {
                 await prisma.authSignInThrottle.updateMany({ data: { windowStartedAt: NOW, lockedUntil: null } })
               } else {

@@ -19,7 +19,7 @@ t.test('30 parallel code requests from one client IP: exactly 20 go through', as
   t.equal(sender.sent.filter((message) => destinations.includes(message.destination)).length, 20, 'codes sent')
   t.equal(await prisma.authOtpEvent.count({ where: { ip, kind: 'requested' } }), 20, 'requests counted')
   t.equal(await prisma.authOtpEvent.count({ where: { ip, kind: 'issued' } }), 20, 'codes issued')
-  t.equal(await prisma.authOtpChallenge.count({ where: { destination: { in: destinations } } }), 20, 'challenges stored')
+  t.equal(await prisma.authOtpCode.count({ where: { destination: { in: destinations } } }), 20, 'challenges stored')
 
   const later = await requestCode(app, 'parallel-ip-late@example.com', { ip })
   t.equal(later.statusCode, 429, 'and the 31st, alone, is refused too')

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { buildTestAuth } from '../helpers/app.js'
-import { freshIp, requestCode } from '../helpers/otp.js'
+import { freshIp, requestCode, verifyCode } from '../helpers/otp.js'
 
 const { app, prisma, sender, clock } = await buildTestAuth(t)
 const MINUTE = 60_000
@@ -18,7 +18,9 @@ t.test('known and unknown destinations get the same 202', async (t) => {
   t.same(headerNames(unknown), headerNames(known))
   t.match(sender.lastCodeFor('+966500000001'), /^[0-9]{6}$/, 'a customer code goes out')
   t.match(sender.lastCodeFor('+966500009999'), /^[0-9]{6}$/, 'so does one for a new customer')
-  const row = await prisma.authOtpChallenge.findUniqueOrThrow({ where: { destination: '+966500000001' } })
+  const row = await prisma.authOtpCode.findUniqueOrThrow({
+    where: { destination_purpose: { destination: '+966500000001', purpose: 'sign-in:customer' } },
+  })
   t.not(row.codeHash, sender.lastCodeFor('+966500000001'), 'only a hash is stored')
   t.match(row.codeHash, /^[0-9a-f]{64}$/)
 })
@@ -68,7 +70,7 @@ t.test('a second request within 60 s is 429 with Retry-After; after 60 s a new c
   clock.advance(40_000)
   t.equal((await requestCode(app, destination, { ip })).statusCode, 202)
   t.equal(sender.sent.filter((m) => m.destination === destination).length, 2)
-  const challenges = await prisma.authOtpChallenge.findMany({ where: { destination } })
+  const challenges = await prisma.authOtpCode.findMany({ where: { destination } })
   t.equal(challenges.length, 1, 'the new code replaced the old one')
   t.equal(challenges[0]?.issuedAt.getTime(), clock.now().getTime())
 })
@@ -138,4 +140,34 @@ t.test('a failing provider does not change the answer', async (t) => {
   const res = await requestCode(app, 'provider-down@example.com', { ip: freshIp() })
   t.equal(res.statusCode, 202)
   t.same(res.json(), { expiresIn: 300, resendAfter: 60 })
+})
+
+t.test("a consultant-role request cannot replace a customer's code nor use up the customer's quotas", async (t) => {
+  const destination = '+966500000001' // a customer, not a consultant
+  const customer = freshIp()
+  const attacker = freshIp()
+  t.equal((await requestCode(app, destination, { ip: customer })).statusCode, 202)
+  const customerCode = sender.lastCodeFor(destination)
+  t.ok(customerCode)
+
+  // While the customer's code is valid (5 minutes): consultant-role requests within the resend interval and after it,
+  // and failed consultant-role verifications up to their cap.
+  const consultantAnswers = []
+  for (let i = 0; i < 4; i++) {
+    consultantAnswers.push((await requestCode(app, destination, { ip: attacker, role: 'consultant' })).statusCode)
+    clock.advance(MINUTE + 1000)
+  }
+  t.same(consultantAnswers, [202, 202, 202, 202], 'the consultant-role codes have an interval of their own')
+  t.equal(sender.lastCodeFor(destination), customerCode, 'no SMS went out for them')
+  t.equal(await prisma.authOtpCode.count({ where: { destination } }), 2, 'one code per purpose')
+  for (let i = 0; i < 12; i++) await verifyCode(app, destination, '000000', { ip: attacker, role: 'consultant' })
+  const verified = await verifyCode(app, destination, customerCode, { ip: customer })
+  t.equal(verified.statusCode, 200, "the customer's code still signs in")
+
+  // The consultant-role quota used up (5 an hour): the customer's is intact.
+  t.equal((await requestCode(app, destination, { ip: attacker, role: 'consultant' })).statusCode, 202)
+  clock.advance(MINUTE + 1000)
+  t.equal((await requestCode(app, destination, { ip: attacker, role: 'consultant' })).statusCode, 429)
+  t.equal((await requestCode(app, destination, { ip: customer })).statusCode, 202, "the customer's quota is intact")
+  t.not(sender.lastCodeFor(destination), customerCode, 'a new code went out')
 })
