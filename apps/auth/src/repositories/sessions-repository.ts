@@ -50,6 +50,10 @@ const RETRY_ON_DEADLOCK = new Set([DEADLOCK])
 
 /** Thrown inside a transaction to roll it back when another request rotated the token first. */
 class RotationLost extends Error {}
+/** Thrown inside a transaction to roll it back when the session ended (logout, reuse, ...) or expired meanwhile. */
+class SessionClosed extends Error {}
+
+export type RotationResult = 'rotated' | 'lost' | 'session_closed'
 
 /** Sessions (refresh-token families) and their hashed refresh tokens. */
 export function createSessionsRepository(db: PrismaClient) {
@@ -89,9 +93,11 @@ export function createSessionsRepository(db: PrismaClient) {
     },
 
     /**
-     * Replaces `token` by a new one, atomically: only the first of concurrent rotations wins (the conditional UPDATE
-     * waits for the winner's row lock and then matches nothing). `graceResponse` is kept on the old token so that a
-     * replay within the grace period gets the same pair. Returns false when another rotation won.
+     * Replaces `token` by a new one, atomically. The session row is locked first (SELECT ... FOR UPDATE, the row that
+     * logout, logout/all and a reuse-triggered revoke update first), and must still be open: a rotation and a revoke
+     * of one session take turns, so a session ended a moment ago can never rotate ('session_closed'), and one that
+     * rotated is ended afterwards with its new token. Only the first of concurrent rotations wins ('lost' for the
+     * others). `graceResponse` is kept on the old token so that a replay within the grace period gets the same pair.
      */
     async rotate(input: {
       token: RefreshTokenRow
@@ -100,10 +106,17 @@ export function createSessionsRepository(db: PrismaClient) {
       now: Date
       /** Tokens rotated before this instant are past their grace period. */
       graceEndedBefore: Date
-    }): Promise<boolean> {
+      /** The session went idle when last used at or before this instant. */
+      idleBefore: Date
+    }): Promise<RotationResult> {
       const { token, now } = input
       try {
         await db.$transaction(async (tx) => {
+          const open = await tx.$queryRaw<{ id: string }[]>`
+            SELECT id FROM auth_sessions
+            WHERE id = ${token.sessionId} AND revoked_at IS NULL AND expires_at > ${now} AND last_used_at > ${input.idleBefore}
+            FOR UPDATE`
+          if (open.length !== 1) throw new SessionClosed()
           const { count } = await tx.authRefreshToken.updateMany({
             where: { id: token.id, rotatedAt: null },
             data: { rotatedAt: now, graceResponse: input.graceResponse },
@@ -127,9 +140,10 @@ export function createSessionsRepository(db: PrismaClient) {
           })
           await tx.authSession.update({ where: { id: token.sessionId }, data: { lastUsedAt: now } })
         })
-        return true
+        return 'rotated'
       } catch (error) {
-        if (error instanceof RotationLost) return false
+        if (error instanceof RotationLost) return 'lost'
+        if (error instanceof SessionClosed) return 'session_closed'
         throw error
       }
     },

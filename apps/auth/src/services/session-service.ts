@@ -85,14 +85,21 @@ export function createSessionService(deps: SessionServiceDeps) {
       const principal = await currentPrincipal(session, now)
       const nextToken = generateRefreshToken()
       const pair = tokens.issuePair(principal, session.id, nextToken, now)
-      const won = await sessions.rotate({
+      const rotation = await sessions.rotate({
         token,
         newTokenHash: hashRefreshToken(nextToken),
         graceResponse: graceBox.seal(JSON.stringify(pair), graceData(token)),
         now,
         graceEndedBefore: new Date(now.getTime() - graceMs),
+        idleBefore: new Date(now.getTime() - idleMs),
       })
-      if (won) return pair
+      if (rotation === 'rotated') return pair
+      if (rotation === 'session_closed') {
+        // Ended (logout, reuse, ...) while this request was under way; the pair signed above is never handed out.
+        const current = await sessions.findSession(session.id)
+        if (current && stateOf(current, now) === 'expired') throw new AppError('AUTH_SESSION_EXPIRED')
+        throw new AppError('AUTH_SESSION_ENDED')
+      }
       // A concurrent request rotated this token first: answer as a replay of it.
       const rotated = await sessions.readToken(token.id)
       if (!rotated) throw new AppError('AUTH_REFRESH_INVALID')
