@@ -3,6 +3,7 @@ import type { Locale } from '@cp/domain'
 import { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import { addMs, type Clock, DAY_MS, HOUR_MS, secondsUntil } from '../clock.js'
+import { rateLimitKeyOfIp } from '../lib/client-ip.js'
 import { type CountryCode, type Destination, normaliseDestination } from '../lib/destination.js'
 import { generateOtp, hashOtp, verifyOtpHash } from '../lib/otp.js'
 import type { CodeSender } from '../lib/senders.js'
@@ -114,7 +115,9 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       const now = clock()
       const { role } = request
       const purpose = otpPurpose(role)
-      const fromIp = await reserveHourly('requested', 'ip', destination, role, request.ip, now, limits.perIpPerHour)
+      // Keyed on the client's /64 for IPv6: one client holds a whole /64 and could rotate through it.
+      const client = rateLimitKeyOfIp(request.ip)
+      const fromIp = await reserveHourly('requested', 'ip', destination, role, client, now, limits.perIpPerHour)
       if (!fromIp.reserved) throw limited('AUTH_OTP_IP_LIMITED', fromIp.window, HOUR_MS, now)
 
       // Codes, their quotas and their resend interval are per destination AND purpose: a consultant-role request

@@ -171,3 +171,22 @@ t.test("a consultant-role request cannot replace a customer's code nor use up th
   t.equal((await requestCode(app, destination, { ip: customer })).statusCode, 202, "the customer's quota is intact")
   t.not(sender.lastCodeFor(destination), customerCode, 'a new code went out')
 })
+
+t.test('the per-IP limit counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 address', async (t) => {
+  for (let i = 0; i < 20; i++) {
+    const res = await requestCode(app, `v6-limit-${i}@example.com`, { ip: `2001:db8:77:1::${(i + 1).toString(16)}` })
+    t.equal(res.statusCode, 202)
+  }
+  const sameSlash64 = await requestCode(app, 'v6-limit-x@example.com', { ip: '2001:db8:77:1:abcd:ef01:2345:6789' })
+  t.equal(sameSlash64.statusCode, 429, 'another address of the same /64')
+  t.equal(sameSlash64.json().code, 'AUTH_OTP_IP_LIMITED')
+  t.equal((await requestCode(app, 'v6-limit-y@example.com', { ip: '2001:db8:77:2::1' })).statusCode, 202, 'another /64')
+
+  const v4 = freshIp()
+  for (let i = 0; i < 20; i++) {
+    const ip = i % 2 === 0 ? v4 : `::ffff:${v4}`
+    t.equal((await requestCode(app, `mapped-limit-${i}@example.com`, { ip })).statusCode, 202)
+  }
+  const mapped = await requestCode(app, 'mapped-limit-x@example.com', { ip: `::ffff:${v4}` })
+  t.equal(mapped.statusCode, 429, 'the IPv4 client, however its address is written')
+})
