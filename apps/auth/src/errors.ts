@@ -8,6 +8,11 @@ export const AUTH_ERRORS = defineErrors({
     status: 401,
     title: { en: 'The sign-in details are not correct', ar: 'بيانات تسجيل الدخول غير صحيحة' },
   },
+  // Password spraying: many accounts tried from one client (IP, or IPv6 /64).
+  AUTH_SIGN_IN_IP_LIMITED: {
+    status: 429,
+    title: { en: 'Too many failed sign-ins from this network', ar: 'محاولات تسجيل دخول فاشلة كثيرة من هذه الشبكة' },
+  },
   AUTH_PASSWORD_TOO_LONG: {
     status: 400,
     title: { en: 'The password is too long', ar: 'كلمة المرور طويلة جدًا' },

@@ -10,6 +10,12 @@ export const POLICY = {
     windowMs: 15 * MINUTE_MS,
     lockMs: 15 * MINUTE_MS,
     firstDelayMs: SECOND_MS,
+    /**
+     * Failed sign-ins per client (IP, or IPv6 /64) within ipWindowMs, whatever the accounts: more answer 429 until
+     * the oldest failure leaves the window. Against password spraying, which the per-identifier limits cannot see.
+     */
+    failuresPerIp: 50,
+    ipWindowMs: 15 * MINUTE_MS,
   },
   otp: {
     resendAfterMs: 60 * SECOND_MS,

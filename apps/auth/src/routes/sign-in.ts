@@ -29,7 +29,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
         tags: ['sign-in'],
         summary: 'Sign in with e-mail or mobile number and password',
         description:
-          'Unknown accounts and wrong passwords get the same 401. After 5 failures for one login each attempt must wait longer; 10 failures in 15 minutes lock it for 15 minutes. A consultant must be eligible (403 with the reason, only after the password is proven).',
+          'Unknown accounts and wrong passwords get the same 401. After 5 failures for one login each attempt must wait longer; 10 failures in 15 minutes lock it for 15 minutes; 50 failures in 15 minutes from one client IP (or IPv6 /64), whatever the accounts, answer 429 until the oldest leaves the window. A consultant must be eligible (403 with the reason, only after the password is proven).',
         body: PasswordSignInBodySchema,
         response: {
           200: TokenPairSchema,
@@ -42,6 +42,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
             'COMMON_PAYLOAD_TOO_LARGE',
             'AUTH_SIGN_IN_DELAYED',
             'AUTH_SIGN_IN_LOCKED',
+            'AUTH_SIGN_IN_IP_LIMITED',
             'COMMON_UNAVAILABLE',
           ),
         },

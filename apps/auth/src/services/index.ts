@@ -34,6 +34,7 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
   const accounts = createAccountsRepository(db)
   const sessionsRepository = createSessionsRepository(db)
   const devices = createDevicesRepository(db)
+  const otpRepository = createOtpRepository(db)
   const checkEligibility = createEligibilityCheck(accounts, config.PLATFORM_TIME_ZONE)
   const tokens = createTokenService(config, sessionsRepository, clock)
 
@@ -51,6 +52,7 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
   const signInWithPassword = createPasswordSignIn({
     accounts,
     throttle: createThrottleRepository(db),
+    events: otpRepository,
     tokens,
     checkEligibility,
     clock,
@@ -58,7 +60,7 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
     log,
   })
   const otp = createOtpSignIn({
-    otp: createOtpRepository(db),
+    otp: otpRepository,
     accounts,
     tokens,
     checkEligibility,

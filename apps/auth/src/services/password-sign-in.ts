@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto'
 import { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
-import { type Clock, secondsUntil } from '../clock.js'
+import { addMs, type Clock, secondsUntil } from '../clock.js'
+import { rateLimitKeyOfIp } from '../lib/client-ip.js'
 import { type CountryCode, normaliseDestination } from '../lib/destination.js'
 import { hashPassword, isPasswordTooLong, needsRehash, verifyPassword } from '../lib/passwords.js'
+import { POLICY } from '../policy.js'
 import type { AccountCredentials, AccountsRepository } from '../repositories/accounts-repository.js'
+import type { OtpRepository } from '../repositories/otp-repository.js'
 import type { ThrottleRepository } from '../repositories/throttle-repository.js'
 import type { EligibilityCheck } from './eligibility.js'
 import type { TokenPair, TokenService } from './token-service.js'
@@ -21,6 +24,8 @@ export interface PasswordSignInInput {
 export interface PasswordSignInDeps {
   readonly accounts: AccountsRepository
   readonly throttle: ThrottleRepository
+  /** The event store of the OTP limits, which also counts failed sign-ins per client IP. */
+  readonly events: Pick<OtpRepository, 'reserveEvent' | 'releaseEvent'>
   readonly tokens: TokenService
   readonly checkEligibility: EligibilityCheck
   readonly clock: Clock
@@ -32,6 +37,8 @@ export interface PasswordSignInDeps {
 export function legacySource(password: string | null): string {
   return createHash('sha256').update(password ?? '', 'utf8').digest('hex')
 }
+
+const { failuresPerIp, ipWindowMs } = POLICY.password
 
 export function createPasswordSignIn(deps: PasswordSignInDeps) {
   const { accounts, throttle, clock, log } = deps
@@ -60,9 +67,27 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
     }
 
     const now = clock()
+    // Per client (IP or IPv6 /64), whatever the accounts tried: counted as a failure before the password is checked,
+    // so that attempts in flight together cannot pass the limit, and taken back on success or when no password was
+    // checked. Exact under concurrency, like the OTP limits (a lock row, then count and add).
+    const fromIp = await deps.events.reserveEvent({
+      kind: 'password_failed',
+      countBy: 'ip',
+      destination: destination.value,
+      purpose: 'password',
+      ip: rateLimitKeyOfIp(input.ip),
+      now,
+      since: addMs(now, -ipWindowMs),
+      limit: failuresPerIp,
+    })
+    if (!fromIp.reserved) {
+      const freesAt = addMs(fromIp.window.oldest ?? now, ipWindowMs)
+      throw new AppError('AUTH_SIGN_IN_IP_LIMITED', { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
+    }
     // Keyed on the identifier, not the account, so that limits behave the same for accounts that do not exist.
     const attempt = await throttle.reserveAttempt(destination.value, now)
     if (!attempt.allowed) {
+      await deps.events.releaseEvent(fromIp.eventId)
       throw new AppError(attempt.code, { headers: { 'retry-after': String(secondsUntil(attempt.retryAt, now)) } })
     }
 
@@ -71,6 +96,7 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
       throw new AppError('AUTH_INVALID_CREDENTIALS')
     }
     await throttle.clear(destination.value)
+    await deps.events.releaseEvent(fromIp.eventId)
 
     // The identity is proven; only now may the answer say anything about the account's state.
     if (input.role === 'consultant') {
