@@ -1,9 +1,9 @@
 import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
-import { AppError, type ConsultantAuthContext, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
+import { AppError, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
-import type { ProfileRepository } from '../repositories/profile-repository.js'
+import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
 import { OwnProfilePatchSchema, OwnProfileSchema, ownPhotoFolder } from '../schemas/me.js'
 import { validationError } from './shared.js'
@@ -22,22 +22,19 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
   const { profiles, contentUrl, timeZone, now } = options
 
   /**
-   * The caller's profile, if they are still eligible now: a token outlives the checks made when it was issued
-   * (an account disabled or a license expired since), so every request checks again, with the sign-in rule.
+   * When the caller stops being eligible, or a 403 with the sign-in rule's own code if they already have: a token
+   * outlives the checks made when it was issued (an account disabled or a license expired since), so every request
+   * checks again.
    */
-  async function eligibleProfile(auth: ConsultantAuthContext, locale: Locale): Promise<OwnProfileView> {
-    const record = await profiles.findOwnProfile(auth.consultantId, auth.userId)
-    const instant = now()
+  function eligibleUntil(record: OwnProfileRecord, instant: Date): Date {
     const verdict = checkConsultantEligibility(record.facts, instant, timeZone)
     if (!verdict.eligible) throw new AppError(eligibilityErrorCode(verdict.reason))
+    return verdict.notAfter
+  }
+
+  function view(record: OwnProfileRecord, locale: Locale, instant: Date, until: Date): OwnProfileView {
     if (!record.consultant) throw new AppError(eligibilityErrorCode('CONSULTANT_MISSING'))
-    return toOwnProfileView(record.consultant, record, {
-      contentUrl,
-      locale,
-      timeZone,
-      now: instant,
-      eligibleUntil: verdict.notAfter,
-    })
+    return toOwnProfileView(record.consultant, record, { contentUrl, locale, timeZone, now: instant, eligibleUntil: until })
   }
 
   app.get(
@@ -54,7 +51,13 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
         ...securityFor('consultant', { 200: OwnProfileSchema, ...problems(...ineligible, 'COMMON_UNAVAILABLE') }),
       },
     },
-    async (request, reply) => eligibleProfile(request.consultantAuth, negotiateLanguage(request, reply)),
+    async (request, reply) => {
+      const locale = negotiateLanguage(request, reply)
+      const { consultantId, userId } = request.consultantAuth
+      const instant = now()
+      const record = await profiles.findOwnProfile(consultantId, userId)
+      return view(record, locale, instant, eligibleUntil(record, instant))
+    },
   )
 
   app.patch(
@@ -85,9 +88,14 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
       if (typeof photoPath === 'string' && !photoPath.startsWith(folder)) {
         throw validationError({ path: '/body/photoPath', message: `must be in your own folder, ${folder}` })
       }
-      await eligibleProfile(auth, locale)
-      await profiles.updateOwnProfile(auth.consultantId, { bioEn, bioAr, photo: photoPath, online })
-      return eligibleProfile(auth, locale)
+      const instant = now()
+      const { record, authorized: until } = await profiles.updateOwnProfile(
+        auth.consultantId,
+        auth.userId,
+        { bioEn, bioAr, photo: photoPath, online },
+        (current) => eligibleUntil(current, instant),
+      )
+      return view(record, locale, instant, until)
     },
   )
 }

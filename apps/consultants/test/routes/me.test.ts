@@ -1,5 +1,7 @@
 import { Prisma } from '@cp/db'
 import { CONSULTANT_SCENARIOS, type ConsultantScenarioName, findScenario } from '@cp/db/seed'
+import type { LightMyRequestResponse } from 'fastify'
+import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { BASE, buildTestConsultants, CONTENT_URL } from '../helpers/app.js'
 import { bearer, consultantToken, customerToken, generateSigningKey, signAccessToken } from '../helpers/tokens.js'
@@ -274,4 +276,68 @@ t.test("photoPath: an image in the consultant's own folder, nothing else", async
     t.match(res.json(), { code: 'COMMON_VALIDATION', errors: [{ path: '/body/photoPath' }] }, path)
   }
   t.same(await rawRow(eligible.consultantId), before, 'nothing written')
+})
+
+/** The SQL the service sends while set (Prisma cannot remove a listener, so one listener serves every test). */
+let recording: string[] | undefined
+// @cp/db builds the client with query events on, but it is typed as a plain PrismaClient.
+const queryEvents = app.db as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }
+queryEvents.$on('query', (event) => recording?.push(event.query))
+
+t.test('PATCH reads the profile once and writes in the same transaction', async (t) => {
+  const seen: string[] = []
+  recording = seen
+  const res = await app.inject({ method: 'PATCH', url: me, headers: asEligible, payload: { bioEn: 'Read once.' } })
+  recording = undefined
+  t.equal(res.statusCode, 200)
+  t.match(res.json(), { bios: { en: 'Read once.' } }, 'the response shows the new value')
+  const reads = (table: string) => seen.filter((sql) => /^SELECT/.test(sql) && sql.includes(`FROM \`${table}\``)).length
+  for (const table of ['customers', 'consultations_orders', 'consultant_contract', 'consultant_licenses', 'consultations_categories', 'branches']) {
+    t.equal(reads(table), 1, `${table} read once`)
+  }
+  const updates = seen.filter((sql) => /^UPDATE/.test(sql))
+  t.equal(updates.length, 1, 'one UPDATE')
+  t.match(updates[0], /^UPDATE `consultants` SET `Bio_En` = \? WHERE/, 'naming only the given column')
+  const commits = seen.flatMap((sql, index) => (/COMMIT/i.test(sql) ? [index] : []))
+  t.same(commits, [seen.length - 1], 'one commit, after everything else')
+})
+
+/**
+ * Waits until a transaction on this test's database waits for a row lock (bounded, so a bug fails, not hangs).
+ * InnoDB refreshes INNODB_TRX only when nobody read it for 100 ms, hence the pace.
+ */
+async function untilSomeoneWaitsForALock() {
+  for (let attempt = 0; attempt < 80; attempt += 1) {
+    await sleep(250)
+    const [row] = await prisma.$queryRaw<Array<{ waiting: bigint | number }>>(Prisma.sql`
+      SELECT COUNT(*) AS waiting FROM information_schema.INNODB_TRX x
+      JOIN information_schema.PROCESSLIST p ON p.ID = x.trx_mysql_thread_id
+      WHERE x.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()`)
+    if (Number(row?.waiting) > 0) return
+  }
+  throw new Error('no transaction came to wait for the lock')
+}
+
+t.test('a consultant disabled while their PATCH is under way is refused, and nothing is written', async (t) => {
+  const family = await findScenario(prisma, 'bookableFamily')
+  t.teardown(() =>
+    prisma.$executeRaw(Prisma.sql`UPDATE consultants SET Consultant_Status = 'Active' WHERE Consultant_ID = ${family.consultantId}`),
+  )
+  const before = await rawRow(family.consultantId)
+  let patch: Promise<LightMyRequestResponse> | undefined
+  // An administrator's transaction disables the consultant and holds the row while the PATCH arrives.
+  await prisma.$transaction(
+    async (admin) => {
+      await admin.$executeRaw(
+        Prisma.sql`UPDATE consultants SET Consultant_Status = 'Disabled' WHERE Consultant_ID = ${family.consultantId}`,
+      )
+      patch = app.inject({ method: 'PATCH', url: me, headers: bearer(consultantToken(family)), payload: { bioEn: 'too late' } })
+      await untilSomeoneWaitsForALock()
+    },
+    { timeout: 30_000 },
+  )
+  const res = await patch
+  t.equal(res?.statusCode, 403, 'the check sees the committed change')
+  t.match(res?.json(), { code: 'AUTH_CONSULTANT_CONSULTANT_DISABLED' })
+  t.same(withoutTimeStamp(await rawRow(family.consultantId)), { ...withoutTimeStamp(before), Consultant_Status: 'Disabled' }, 'no bio written')
 })
