@@ -88,5 +88,8 @@ export type AuthErrorCode = keyof typeof AUTH_ERRORS
 
 export const problems = problemResponsesFor(AUTH_ERRORS)
 
+/** What every route with a body can answer before its handler runs: a body over the limit, or not JSON. */
+export const BODY_CODES = ['COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA_TYPE'] as const
+
 /** Every ineligibility code, for the docs of routes that sign a consultant in or refresh their session. */
 export const ELIGIBILITY_CODES = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>

@@ -6,7 +6,7 @@ import { buildAuthApp } from '../src/app.js'
 import { loadAuthConfig } from '../src/config.js'
 import { generateDevKeyPem, loadKeySet } from '../src/lib/keys.js'
 import { signWebhookBody } from '../src/lib/senders.js'
-import { buildTestAuth, TEST_PEPPER } from './helpers/app.js'
+import { bearer, buildTestAuth, signInWithSeedPassword, TEST_PEPPER } from './helpers/app.js'
 
 const base = { NODE_ENV: 'test', AUTH_OTP_PEPPER: TEST_PEPPER } as const
 
@@ -37,6 +37,36 @@ t.test('the OpenAPI document is valid and documents every response of every rout
   }
   t.ok(paths['/v1/auth/me']!.get!.responses['401'], '/me documents 401')
   t.match(String((paths['/v1/auth/password/sign-in']!.post!.responses['403'] as { description: string }).description), /AUTH_CONSULTANT_LICENSE_EXPIRED/)
+})
+
+t.test('every route with a body documents 413 and 415, and really answers them', async (t) => {
+  const { app } = await buildTestAuth(t)
+  const { accessToken } = await signInWithSeedPassword(app, 'active.customer@seed.test')
+  const doc = (await app.inject({ url: '/docs/auth/openapi.json' })).json()
+  type Operation = { requestBody?: unknown; security?: unknown[]; responses: Record<string, { description?: string }> }
+  const paths = doc.paths as Record<string, Record<string, Operation>>
+  const withBody = Object.entries(paths).flatMap(([path, item]) =>
+    Object.entries(item).filter(([, operation]) => operation.requestBody !== undefined).map(([method, operation]) => ({ path, method, operation })),
+  )
+  t.same(
+    withBody.map(({ method, path }) => `${method} ${path}`).sort(),
+    ['post /v1/auth/otp/request', 'post /v1/auth/otp/verify', 'post /v1/auth/password/sign-in', 'post /v1/auth/token/refresh', 'put /v1/auth/devices/current'],
+    'the routes with a body',
+  )
+  for (const { path, method, operation } of withBody) {
+    const route = `${method} ${path}`
+    t.match(operation.responses['413']?.description, /COMMON_PAYLOAD_TOO_LARGE/, `${route} documents 413`)
+    t.match(operation.responses['415']?.description, /COMMON_UNSUPPORTED_MEDIA_TYPE/, `${route} documents 415`)
+    const headers = operation.security?.length ? bearer(accessToken) : {}
+    const send = (payload: string, contentType: string) =>
+      app.inject({ method: method.toUpperCase() as 'POST' | 'PUT', url: path, payload, headers: { ...headers, 'content-type': contentType } })
+    const tooLarge = await send(JSON.stringify({ padding: 'x'.repeat(200 * 1024) }), 'application/json')
+    t.equal(tooLarge.statusCode, 413, `${route} answers 413`)
+    t.equal(tooLarge.json().code, 'COMMON_PAYLOAD_TOO_LARGE')
+    const xml = await send('<destination>a@example.com</destination>', 'application/xml')
+    t.equal(xml.statusCode, 415, `${route} answers 415`)
+    t.equal(xml.json().code, 'COMMON_UNSUPPORTED_MEDIA_TYPE')
+  }
 })
 
 t.test('the JWKS publishes the public keys, cacheable for 10 minutes', async (t) => {

@@ -3,7 +3,7 @@ import { AppError, negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Clock } from '../clock.js'
-import { problems } from '../errors.js'
+import { BODY_CODES, problems } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { POLICY } from '../policy.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
@@ -60,7 +60,10 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         summary: "Register this session's push device token",
         description: `One device per session (a new token replaces the session's previous one). A token registered by another account moves to this one. An account keeps at most ${POLICY.devices.perAccount} devices; registering more removes the least recently registered. Logout removes the session's device.`,
         body: DeviceBodySchema,
-        ...securityFor('signedIn', { 204: Type.Null({ description: 'Registered' }), ...problems('AUTH_SESSION_ENDED') }),
+        ...securityFor('signedIn', {
+          204: Type.Null({ description: 'Registered' }),
+          ...problems('AUTH_SESSION_ENDED', ...BODY_CODES),
+        }),
       },
     },
     async (request, reply) => {

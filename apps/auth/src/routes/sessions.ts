@@ -1,7 +1,7 @@
 import { securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { ELIGIBILITY_CODES, problems } from '../errors.js'
+import { BODY_CODES, ELIGIBILITY_CODES, problems } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { RefreshBodySchema, TokenPairSchema } from '../schemas/sign-in.js'
 import type { SessionService } from '../services/session-service.js'
@@ -29,6 +29,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
         response: {
           200: TokenPairSchema,
           ...problems(
+            ...BODY_CODES,
             'AUTH_REFRESH_INVALID',
             'AUTH_REFRESH_REUSED',
             'AUTH_SESSION_EXPIRED',

@@ -1,6 +1,6 @@
 import { resolveLocale } from '@cp/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { ELIGIBILITY_CODES, problems } from '../errors.js'
+import { BODY_CODES, ELIGIBILITY_CODES, problems } from '../errors.js'
 import type { OtpSignIn } from '../services/otp-sign-in.js'
 import type { PasswordSignIn } from '../services/password-sign-in.js'
 import {
@@ -34,12 +34,12 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
         response: {
           200: TokenPairSchema,
           ...problems(
+            ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
             'AUTH_PASSWORD_TOO_LONG',
             'AUTH_INVALID_CREDENTIALS',
             'AUTH_ACCOUNT_DISABLED',
             ...ELIGIBILITY_CODES,
-            'COMMON_PAYLOAD_TOO_LARGE',
             'AUTH_SIGN_IN_DELAYED',
             'AUTH_SIGN_IN_LOCKED',
             'AUTH_SIGN_IN_IP_LIMITED',
@@ -66,6 +66,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
         response: {
           202: OtpRequestedSchema,
           ...problems(
+            ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
             'AUTH_OTP_RESEND_TOO_SOON',
             'AUTH_OTP_DESTINATION_LIMITED',
@@ -95,6 +96,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
         response: {
           200: TokenPairSchema,
           ...problems(
+            ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
             'AUTH_OTP_INVALID',
             'AUTH_ACCOUNT_DISABLED',
