@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from '@cp/db'
+import { Prisma } from '@cp/db'
 import type { ConsultantRecord, CustomerRecord, EligibilityFacts, Locale } from '@cp/domain'
 import type { Destination } from '../lib/destination.js'
 import { phoneLookupVariants } from '../lib/phone-variants.js'
@@ -54,7 +54,7 @@ const consultantSelect = {
 } as const
 
 /** Reads and writes the legacy customers and consultant tables for sign-in. */
-export function createAccountsRepository(db: PrismaClient) {
+export function createAccountsRepository(db: Prisma.TransactionClient) {
   async function findByDestination(destination: Destination): Promise<AccountCredentials | null> {
     if (destination.kind === 'email') {
       // The column's collation is case-insensitive, so legacy rows in any case match the lower-cased address.

@@ -73,41 +73,66 @@ async function countEvents(db: Prisma.TransactionClient, filter: EventFilter, si
   return { count: result._count._all, oldest: result._min.createdAt }
 }
 
+/**
+ * Puts a new code in place of the previous one for the same destination and purpose, unless that one is younger than
+ * the resend interval: a conditional UPDATE of the existing row, or the INSERT of the first code, guarded by the
+ * unique destination and purpose, so two instances can never both issue a code within the interval. The row is read
+ * first (a plain read, no locks) so that a missing row is inserted without an UPDATE before it: an UPDATE that finds
+ * no row locks the index gap, and concurrent inserts of other destinations into that gap would deadlock.
+ */
+async function replaceCode(
+  db: Prisma.TransactionClient,
+  code: NewCode,
+): Promise<{ replaced: true } | { replaced: false; issuedAt: Date }> {
+  const key = { destination: code.destination, purpose: code.purpose }
+  const data = { codeHash: code.codeHash, issuedAt: code.now, expiresAt: code.expiresAt, attempts: 0, consumedAt: null }
+  const current = await db.authOtpCode.findUnique({ where: { destination_purpose: key }, select: { issuedAt: true } })
+  if (current) {
+    const { count } = await db.authOtpCode.updateMany({ where: { ...key, issuedAt: { lte: code.issuedNoLaterThan } }, data })
+    return count === 1 ? { replaced: true } : { replaced: false, issuedAt: current.issuedAt }
+  }
+  try {
+    await db.authOtpCode.create({ data: { ...key, ...data } })
+    return { replaced: true }
+  } catch (error) {
+    // A parallel request inserted the first code a moment ago (MySQL rolls back only the failed statement).
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error
+    return { replaced: false, issuedAt: code.now }
+  }
+}
+
+/** Marks a correct code used; of concurrent verifications exactly one gets true. */
+export async function consumeCode(db: Prisma.TransactionClient, challenge: ChallengeRow, now: Date): Promise<boolean> {
+  const { count } = await db.authOtpCode.updateMany({
+    where: { id: challenge.id, codeHash: challenge.codeHash, consumedAt: null, expiresAt: { gt: now } },
+    data: { consumedAt: now },
+  })
+  return count === 1
+}
+
+/** Takes back a reserved event that turned out not to count (a verification that was not a failure). */
+export async function releaseEvent(db: Prisma.TransactionClient, eventId: bigint): Promise<void> {
+  await db.authOtpEvent.deleteMany({ where: { id: eventId } })
+}
+
 /** One-time codes (one per destination and purpose) and the events the OTP rate limits count. */
 export function createOtpRepository(db: PrismaClient) {
   return {
     /**
      * Puts a new code in place of the previous one for the same destination and purpose, unless that one is younger
-     * than the resend interval. A single conditional UPDATE (or the INSERT of the first code, guarded by the unique
-     * destination and purpose),
-     * so two instances can never both issue a code within the interval.
+     * than the resend interval, and records it as issued (what the hourly and daily code quotas count), in one
+     * transaction: a code is never stored without being counted, nor counted without being stored.
      */
-    async replaceCode(code: NewCode): Promise<{ replaced: true } | { replaced: false; issuedAt: Date }> {
-      const key = { destination: code.destination, purpose: code.purpose }
-      const data = {
-        codeHash: code.codeHash,
-        issuedAt: code.now,
-        expiresAt: code.expiresAt,
-        attempts: 0,
-        consumedAt: null,
-      }
-      const { count } = await db.authOtpCode.updateMany({
-        where: { ...key, issuedAt: { lte: code.issuedNoLaterThan } },
-        data,
-      })
-      if (count === 1) return { replaced: true }
-      const current = await db.authOtpCode.findUnique({
-        where: { destination_purpose: key },
-        select: { issuedAt: true },
-      })
-      if (current) return { replaced: false, issuedAt: current.issuedAt }
-      try {
-        await db.authOtpCode.create({ data: { ...key, ...data } })
-        return { replaced: true }
-      } catch (error) {
-        if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== 'P2002') throw error
-        return { replaced: false, issuedAt: code.now }
-      }
+    issueCode(code: NewCode, ip: string): Promise<{ replaced: true } | { replaced: false; issuedAt: Date }> {
+      return retryOnConflict(() => db.$transaction(async (tx) => {
+        const result = await replaceCode(tx, code)
+        if (result.replaced) {
+          await tx.authOtpEvent.create({
+            data: { kind: 'issued', destination: code.destination, purpose: code.purpose, ip: ip.slice(0, 64), createdAt: code.now },
+          })
+        }
+        return result
+      }), RETRY_ON_DEADLOCK)
     },
 
     findChallenge(destination: string, purpose: string): Promise<ChallengeRow | null> {
@@ -130,19 +155,6 @@ export function createOtpRepository(db: PrismaClient) {
         data: { attempts: { increment: 1 } },
       })
       return count === 1
-    },
-
-    /** Marks a correct code used; of concurrent verifications exactly one gets true. */
-    async consume(challenge: ChallengeRow, now: Date): Promise<boolean> {
-      const { count } = await db.authOtpCode.updateMany({
-        where: { id: challenge.id, codeHash: challenge.codeHash, consumedAt: null, expiresAt: { gt: now } },
-        data: { consumedAt: now },
-      })
-      return count === 1
-    },
-
-    async addEvent(kind: AuthOtpEventKind, destination: string, purpose: string, ip: string, now: Date): Promise<void> {
-      await db.authOtpEvent.create({ data: { kind, destination, purpose, ip: ip.slice(0, 64), createdAt: now } })
     },
 
     countEvents(filter: EventFilter, since: Date): Promise<EventWindow> {
@@ -182,9 +194,8 @@ export function createOtpRepository(db: PrismaClient) {
       )
     },
 
-    /** Takes back a reserved event that turned out not to count (a verification that was not a failure). */
-    async releaseEvent(eventId: bigint): Promise<void> {
-      await db.authOtpEvent.deleteMany({ where: { id: eventId } })
+    releaseEvent(eventId: bigint): Promise<void> {
+      return releaseEvent(db, eventId)
     },
   }
 }

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@cp/db'
+import type { Prisma, PrismaClient } from '@cp/db'
 import type { TokenRole } from '@cp/domain'
 import { DEADLOCK, retryOnConflict } from './conflict-retry.js'
 
@@ -55,27 +55,30 @@ class SessionClosed extends Error {}
 
 export type RotationResult = 'rotated' | 'lost' | 'session_closed'
 
+/** Stores a new session and its first refresh token; within the caller's transaction. */
+export async function insertSession(db: Prisma.TransactionClient, session: NewSession): Promise<void> {
+  await db.authSession.create({
+    data: {
+      id: session.id,
+      customerId: session.customerId,
+      consultantId: session.consultantId,
+      role: session.role,
+      createdAt: session.now,
+      lastUsedAt: session.now,
+      expiresAt: session.expiresAt,
+      createdIp: session.ip.slice(0, 64),
+    },
+  })
+  await db.authRefreshToken.create({
+    data: { sessionId: session.id, tokenHash: session.refreshTokenHash, createdAt: session.now },
+  })
+}
+
 /** Sessions (refresh-token families) and their hashed refresh tokens. */
 export function createSessionsRepository(db: PrismaClient) {
   return {
     async create(session: NewSession): Promise<void> {
-      await db.$transaction([
-        db.authSession.create({
-          data: {
-            id: session.id,
-            customerId: session.customerId,
-            consultantId: session.consultantId,
-            role: session.role,
-            createdAt: session.now,
-            lastUsedAt: session.now,
-            expiresAt: session.expiresAt,
-            createdIp: session.ip.slice(0, 64),
-          },
-        }),
-        db.authRefreshToken.create({
-          data: { sessionId: session.id, tokenHash: session.refreshTokenHash, createdAt: session.now },
-        }),
-      ])
+      await db.$transaction((tx) => insertSession(tx, session))
     },
 
     findSession(id: string): Promise<SessionRow | null> {

@@ -11,6 +11,7 @@ import { createDevicesRepository } from '../repositories/devices-repository.js'
 import { createHousekeepingRepository } from '../repositories/housekeeping-repository.js'
 import { createOtpRepository } from '../repositories/otp-repository.js'
 import { createSessionsRepository } from '../repositories/sessions-repository.js'
+import { createSignInTransaction } from '../repositories/sign-in-transaction.js'
 import { createThrottleRepository } from '../repositories/throttle-repository.js'
 import { createEligibilityCheck } from './eligibility.js'
 import { createHousekeeping } from './housekeeping.js'
@@ -36,7 +37,7 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
   const devices = createDevicesRepository(db)
   const otpRepository = createOtpRepository(db)
   const checkEligibility = createEligibilityCheck(accounts, config.PLATFORM_TIME_ZONE)
-  const tokens = createTokenService(config, sessionsRepository, clock)
+  const tokens = createTokenService(config, sessionsRepository)
 
   const sessions = createSessionService({
     sessions: sessionsRepository,
@@ -62,8 +63,9 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
   const otp = createOtpSignIn({
     otp: otpRepository,
     accounts,
+    transaction: createSignInTransaction(db),
     tokens,
-    checkEligibility,
+    eligibilityCheckFor: (accountsInTransaction) => createEligibilityCheck(accountsInTransaction, config.PLATFORM_TIME_ZONE),
     sender,
     clock,
     pepper: config.otpPepper,

@@ -10,15 +10,19 @@ import type { CodeSender } from '../lib/senders.js'
 import { POLICY } from '../policy.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
 import type { EventWindow, OtpRepository } from '../repositories/otp-repository.js'
-import type { EligibilityCheck } from './eligibility.js'
+import type { RunSignInTransaction } from '../repositories/sign-in-transaction.js'
+import { type EligibilityCheck, IneligibleError } from './eligibility.js'
 import type { SignInRole } from './password-sign-in.js'
-import type { TokenPair, TokenService } from './token-service.js'
+import type { Principal, TokenPair, TokenService } from './token-service.js'
 
 export interface OtpSignInDeps {
   readonly otp: OtpRepository
   readonly accounts: AccountsRepository
+  /** Runs what a successful verification writes in one transaction. */
+  readonly transaction: RunSignInTransaction
   readonly tokens: TokenService
-  readonly checkEligibility: EligibilityCheck
+  /** The consultant eligibility check, reading through the given (transaction's) repository. */
+  readonly eligibilityCheckFor: (accounts: AccountsRepository) => EligibilityCheck
   readonly sender: CodeSender
   readonly clock: Clock
   readonly pepper: string
@@ -131,19 +135,19 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       }
 
       const code = generateOtp()
-      const replaced = await otp.replaceCode({
+      const newCode = {
         destination: destination.value,
         purpose,
         codeHash: hashOtp({ pepper: deps.pepper, purpose, destination: destination.value, code }),
         now,
         expiresAt: addMs(now, deps.codeTtlSeconds * 1000),
         issuedNoLaterThan: addMs(now, -limits.resendAfterMs),
-      })
+      }
+      const replaced = await otp.issueCode(newCode, request.ip)
       if (!replaced.replaced) {
         const retryAt = addMs(replaced.issuedAt, limits.resendAfterMs)
         throw new AppError('AUTH_OTP_RESEND_TOO_SOON', { headers: { 'retry-after': String(secondsUntil(retryAt, now)) } })
       }
-      await otp.addEvent('issued', destination.value, purpose, request.ip, now)
       deliver(destination, code, request)
       return { expiresIn: deps.codeTtlSeconds, resendAfter: limits.resendAfterMs / 1000 }
     },
@@ -161,23 +165,39 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw new AppError('AUTH_OTP_INVALID')
       const binding = { pepper: deps.pepper, purpose: otpPurpose(request.role), destination: destination.value, code: request.code }
       if (!verifyOtpHash(binding, challenge.codeHash)) throw new AppError('AUTH_OTP_INVALID')
-      // Right code, but a parallel verification may have used it a moment ago: only one of them signs in. Neither
-      // guessed wrong, so neither counts as a failure.
-      const consumed = await otp.consume(challenge, now)
-      await otp.releaseEvent(attempt.eventId)
-      if (!consumed) throw new AppError('AUTH_OTP_INVALID')
+      // The code is right. Using it, creating or verifying the account and storing the session commit together or not
+      // at all. A refusal (disabled account, ineligible consultant) still uses the code: it is decided inside and
+      // thrown once the transaction committed.
+      const outcome = await deps.transaction(async (tx): Promise<{ pair: TokenPair } | { refused: AppError }> => {
+        // A parallel verification may have used the code a moment ago: only one of them signs in. Neither guessed
+        // wrong, so neither counts as a failure.
+        const consumed = await tx.consumeCode(challenge, now)
+        await tx.releaseEvent(attempt.eventId)
+        if (!consumed) return { refused: new AppError('AUTH_OTP_INVALID') }
 
-      // The destination is proven; from here on the answer may depend on the account.
-      const existing = await accounts.findByDestination(destination)
-      if (request.role === 'consultant') {
-        const customerId = existing?.customerId ?? 0
-        const eligible = await deps.checkEligibility(customerId, now)
-        return deps.tokens.startSession({ customerId, consultant: eligible }, request.ip)
-      }
-      const account = existing ?? (await accounts.createVerifiedCustomer(destination, request.locale))
-      if (account.accountStatus !== 'Active') throw new AppError('AUTH_ACCOUNT_DISABLED')
-      if (account.verifiedStatus !== 'Verified') await accounts.markVerified(account.customerId)
-      return deps.tokens.startSession({ customerId: account.customerId }, request.ip)
+        // The destination is proven; from here on the answer may depend on the account.
+        const existing = await tx.accounts.findByDestination(destination)
+        let principal: Principal
+        if (request.role === 'consultant') {
+          const customerId = existing?.customerId ?? 0
+          try {
+            principal = { customerId, consultant: await deps.eligibilityCheckFor(tx.accounts)(customerId, now) }
+          } catch (error) {
+            if (error instanceof IneligibleError) return { refused: error }
+            throw error
+          }
+        } else {
+          const account = existing ?? (await tx.accounts.createVerifiedCustomer(destination, request.locale))
+          if (account.accountStatus !== 'Active') return { refused: new AppError('AUTH_ACCOUNT_DISABLED') }
+          if (account.verifiedStatus !== 'Verified') await tx.accounts.markVerified(account.customerId)
+          principal = { customerId: account.customerId }
+        }
+        const { pair, session } = deps.tokens.newSession(principal, request.ip, now)
+        await tx.insertSession(session)
+        return { pair }
+      })
+      if ('refused' in outcome) throw outcome.refused
+      return outcome.pair
     },
 
     /** Waits for deliveries still in flight, so that a graceful stop does not drop a code on its way out. */

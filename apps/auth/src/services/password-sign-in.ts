@@ -99,12 +99,14 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
     await deps.events.releaseEvent(fromIp.eventId)
 
     // The identity is proven; only now may the answer say anything about the account's state.
+    // One instant for the whole sign-in: eligibility judged at `now` and a token stamped later could end before it
+    // starts (a contract's last day ending in between).
     if (input.role === 'consultant') {
-      const eligible = await deps.checkEligibility(account.customerId, clock())
-      return deps.tokens.startSession({ customerId: account.customerId, consultant: eligible }, input.ip)
+      const eligible = await deps.checkEligibility(account.customerId, now)
+      return deps.tokens.startSession({ customerId: account.customerId, consultant: eligible }, input.ip, now)
     }
     if (account.accountStatus !== 'Active') throw new AppError('AUTH_ACCOUNT_DISABLED')
-    return deps.tokens.startSession({ customerId: account.customerId }, input.ip)
+    return deps.tokens.startSession({ customerId: account.customerId }, input.ip, now)
   }
 }
 

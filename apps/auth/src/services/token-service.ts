@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto'
 import { asConsultantId, asSessionId, createTokenPayload, type TokenRole } from '@cp/domain'
-import { type Clock, DAY_MS, addMs } from '../clock.js'
+import { DAY_MS, addMs } from '../clock.js'
 import type { AuthConfig } from '../config.js'
 import { createAccessTokenSigner, generateRefreshToken, hashRefreshToken } from '../lib/tokens.js'
-import type { SessionsRepository } from '../repositories/sessions-repository.js'
+import type { NewSession, SessionsRepository } from '../repositories/sessions-repository.js'
 
 /** What every sign-in and refresh answers with. */
 export interface TokenPair {
@@ -25,11 +25,16 @@ export interface Principal {
 export interface TokenService {
   /** Signs an access token for a session; `exp` is capped by the consultant's eligibility. */
   issuePair(principal: Principal, sessionId: string, refreshToken: string, now: Date): TokenPair
-  /** Opens a new session (refresh-token family) and returns its first pair. */
-  startSession(principal: Principal, ip: string): Promise<TokenPair>
+  /**
+   * The first pair of a new session (refresh-token family) and the session row to store with it. `now` is the instant
+   * the sign-in was judged at (eligibility included), so the token's `exp` cap can never lie before its `iat`.
+   */
+  newSession(principal: Principal, ip: string, now: Date): { readonly pair: TokenPair; readonly session: NewSession }
+  /** Opens a new session and returns its first pair. */
+  startSession(principal: Principal, ip: string, now: Date): Promise<TokenPair>
 }
 
-export function createTokenService(config: AuthConfig, sessions: SessionsRepository, clock: Clock): TokenService {
+export function createTokenService(config: AuthConfig, sessions: SessionsRepository): TokenService {
   const sign = createAccessTokenSigner(config.keys.active)
 
   function issuePair(principal: Principal, sessionId: string, refreshToken: string, now: Date): TokenPair {
@@ -58,24 +63,30 @@ export function createTokenService(config: AuthConfig, sessions: SessionsReposit
     }
   }
 
+  function newSession(principal: Principal, ip: string, now: Date) {
+    const sessionId = randomUUID()
+    const refreshToken = generateRefreshToken()
+    const pair = issuePair(principal, sessionId, refreshToken, now)
+    const days = principal.consultant ? config.AUTH_CONSULTANT_SESSION_DAYS : config.AUTH_CUSTOMER_SESSION_DAYS
+    const session: NewSession = {
+      id: sessionId,
+      customerId: principal.customerId,
+      consultantId: principal.consultant?.consultantId ?? null,
+      role: pair.user.role,
+      now,
+      expiresAt: addMs(now, days * DAY_MS),
+      ip,
+      refreshTokenHash: hashRefreshToken(refreshToken),
+    }
+    return { pair, session }
+  }
+
   return {
     issuePair,
-    async startSession(principal, ip) {
-      const now = clock()
-      const sessionId = randomUUID()
-      const refreshToken = generateRefreshToken()
-      const pair = issuePair(principal, sessionId, refreshToken, now)
-      const days = principal.consultant ? config.AUTH_CONSULTANT_SESSION_DAYS : config.AUTH_CUSTOMER_SESSION_DAYS
-      await sessions.create({
-        id: sessionId,
-        customerId: principal.customerId,
-        consultantId: principal.consultant?.consultantId ?? null,
-        role: pair.user.role,
-        now,
-        expiresAt: addMs(now, days * DAY_MS),
-        ip,
-        refreshTokenHash: hashRefreshToken(refreshToken),
-      })
+    newSession,
+    async startSession(principal, ip, now) {
+      const { pair, session } = newSession(principal, ip, now)
+      await sessions.create(session)
       return pair
     },
   }
