@@ -93,3 +93,6 @@ export const BODY_CODES = ['COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA
 
 /** Every ineligibility code, for the docs of routes that sign a consultant in or refresh their session. */
 export const ELIGIBILITY_CODES = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
+
+/** What the `authenticate` hook answers beyond the token check: an ended session, an unusable account. */
+export const SIGNED_IN_CODES = ['AUTH_SESSION_ENDED', 'AUTH_ACCOUNT_DISABLED', ...ELIGIBILITY_CODES] as const

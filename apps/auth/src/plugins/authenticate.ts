@@ -13,7 +13,7 @@ export interface Caller {
 
 /**
  * Route hook: service-kit's `requireAuth` verifies the access token (as every service does), then the session must
- * still be open. This service has the sessions table at hand, so a logged-out or revoked session stops working here
+ * still be open and its account usable (active; an eligible consultant for a consultant session). This service has the sessions table at hand, so a logged-out or revoked session stops working here
  * at once rather than when its access token expires.
  */
 export function createAuthenticate(requireAuth: AuthGuard, sessions: SessionService) {
@@ -21,9 +21,12 @@ export function createAuthenticate(requireAuth: AuthGuard, sessions: SessionServ
     await requireAuth(request, reply)
     const { userId, sessionId } = request.auth
     const { session, state } = await sessions.findActiveSession(sessionId)
-    if (state !== 'active' || session?.customerId !== userId) {
+    if (state !== 'active' || !session || session.customerId !== userId) {
       throw new AppError('AUTH_SESSION_ENDED', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
     }
+    // And the account must still be usable: a disabled customer or a consultant no longer eligible is refused (403)
+    // at once, and the session ends, rather than working on until the access token expires.
+    await sessions.assertAccountUsable(session)
   }
 }
 

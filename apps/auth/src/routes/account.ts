@@ -3,7 +3,7 @@ import { AppError, negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Clock } from '../clock.js'
-import { BODY_CODES, problems } from '../errors.js'
+import { BODY_CODES, problems, SIGNED_IN_CODES } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { POLICY } from '../policy.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
@@ -30,7 +30,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         tags: ['account'],
         summary: 'The signed-in account',
         description: 'The customer profile; for a consultant session also the consultant profile.',
-        ...securityFor('signedIn', { 200: MeSchema, ...problems('AUTH_SESSION_ENDED') }),
+        ...securityFor('signedIn', { 200: MeSchema, ...problems(...SIGNED_IN_CODES) }),
       },
     },
     async (request, reply) => {
@@ -62,7 +62,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         body: DeviceBodySchema,
         ...securityFor('signedIn', {
           204: Type.Null({ description: 'Registered' }),
-          ...problems('AUTH_SESSION_ENDED', ...BODY_CODES),
+          ...problems(...SIGNED_IN_CODES, ...BODY_CODES),
         }),
       },
     },
@@ -90,7 +90,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         summary: "Remove this session's push device token",
         ...securityFor('signedIn', {
           204: Type.Null({ description: 'Removed (or there was none)' }),
-          ...problems('AUTH_SESSION_ENDED'),
+          ...problems(...SIGNED_IN_CODES),
         }),
       },
     },

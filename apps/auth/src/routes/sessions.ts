@@ -1,7 +1,7 @@
 import { securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
-import { BODY_CODES, ELIGIBILITY_CODES, problems } from '../errors.js'
+import { BODY_CODES, ELIGIBILITY_CODES, problems, SIGNED_IN_CODES } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { RefreshBodySchema, TokenPairSchema } from '../schemas/sign-in.js'
 import type { SessionService } from '../services/session-service.js'
@@ -67,7 +67,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
           tags: ['sessions'],
           summary,
           description,
-          ...securityFor('signedIn', { 204: NoContent, ...problems('AUTH_SESSION_ENDED') }),
+          ...securityFor('signedIn', { 204: NoContent, ...problems(...SIGNED_IN_CODES) }),
         },
       },
       async (request, reply) => {

@@ -112,6 +112,14 @@ export function createSessionService(deps: SessionServiceDeps) {
       else await sessions.revoke(session.sessionId, 'logout', now)
     },
 
+    /**
+     * The account behind an open session as it is now: a disabled account (403 AUTH_ACCOUNT_DISABLED) or a consultant
+     * no longer eligible (403 with the reason) ends the session, as at a refresh.
+     */
+    async assertAccountUsable(session: SessionRow): Promise<void> {
+      await currentPrincipal(session, clock())
+    },
+
     async findActiveSession(sessionId: string): Promise<{ session: SessionRow | null; state: SessionState | 'missing' }> {
       const session = await sessions.findSession(sessionId)
       if (!session) return { session, state: 'missing' }
