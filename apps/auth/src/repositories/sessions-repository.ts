@@ -172,20 +172,28 @@ export function createSessionsRepository(db: PrismaClient) {
       return revoked.count === 1
     },
 
-    /** Ends every session of an account and removes their push devices; returns how many were still open. */
+    /**
+     * Ends every session of an account, removes their push devices and clears their sealed grace pairs (as `revoke`
+     * does for one session: a pair that can no longer be replayed is not kept); returns how many were still open.
+     */
     async revokeAll(customerId: number, reason: RevokeReason, now: Date): Promise<number> {
-      const [revoked] = await retryOnConflict(
+      return retryOnConflict(
         () =>
-          db.$transaction([
-            db.authSession.updateMany({
+          db.$transaction(async (tx) => {
+            const revoked = await tx.authSession.updateMany({
               where: { customerId, revokedAt: null },
               data: { revokedAt: now, revokedReason: reason },
-            }),
-            db.authDeviceToken.deleteMany({ where: { customerId } }),
-          ]),
+            })
+            await tx.authDeviceToken.deleteMany({ where: { customerId } })
+            const sessions = await tx.authSession.findMany({ where: { customerId }, select: { id: true } })
+            await tx.authRefreshToken.updateMany({
+              where: { sessionId: { in: sessions.map((session) => session.id) }, graceResponse: { not: null } },
+              data: { graceResponse: null },
+            })
+            return revoked.count
+          }),
         RETRY_ON_DEADLOCK,
       )
-      return revoked.count
     },
   }
 }

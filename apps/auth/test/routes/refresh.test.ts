@@ -103,6 +103,20 @@ t.test('logout ends this session; logout/all ends every session of the account',
   t.equal((await app.inject({ method: 'POST', url: '/v1/auth/logout' })).statusCode, 401, 'logout needs a token')
 })
 
+t.test('logout/all clears the sealed replay pairs of every session, as logout does', async (t) => {
+  const first = await signIn('active.customer@seed.test')
+  const second = await signIn('active.customer@seed.test')
+  const current = (await refresh(first.refreshToken)).json()
+  await refresh(second.refreshToken)
+  const sessionIds = [first.sessionId, second.sessionId]
+  const sealed = () => prisma.authRefreshToken.count({ where: { sessionId: { in: sessionIds }, graceResponse: { not: null } } })
+  t.equal(await sealed(), 2, 'each rotation keeps its pair for replays')
+  const all = await app.inject({ method: 'POST', url: '/v1/auth/logout/all', headers: bearer(current.accessToken) })
+  t.equal(all.statusCode, 204)
+  t.equal(await sealed(), 0, 'no pair is kept for sessions that ended')
+  t.equal((await refresh(first.refreshToken)).json().code, 'AUTH_SESSION_ENDED', 'a replay within the grace period is refused')
+})
+
 t.test('a disabled account cannot refresh', async (t) => {
   const { customerId } = await findScenario(prisma, 'unverifiedCustomer')
   const first = await signIn('unverified.customer@seed.test')
