@@ -46,6 +46,7 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
     issuer: config.AUTH_ISSUER,
     audience: config.AUTH_OWN_AUDIENCE,
     publicKeyPem: config.keys.verificationKeys.map((key) => key.publicKeyPem).join('\n'),
+    clockToleranceSec: config.AUTH_CLOCK_TOLERANCE_SEC,
     // Tokens are stamped with the service clock, so they are judged by it too.
     now: () => clock().getTime(),
   })

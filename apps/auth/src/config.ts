@@ -73,6 +73,13 @@ export const AuthConfigSchema = Type.Composite([
       default: 10,
       description: 'A rotated refresh token replayed within this time gets the same new pair (parallel tabs, retries)',
     }),
+    AUTH_CLOCK_TOLERANCE_SEC: Type.Integer({
+      minimum: 0,
+      maximum: 300,
+      default: 30,
+      description:
+        'The clock tolerance of token verifiers (this service and the others: set at least their largest AUTH_CLOCK_TOLERANCE_SEC); a consultant token ends this long before eligibility does',
+    }),
     AUTH_JWKS_MAX_AGE: Type.Integer({ minimum: 0, default: 600, description: 'Cache-Control max-age of the JWKS' }),
     AUTH_HOUSEKEEPING_INTERVAL_SECONDS: Type.Integer({
       minimum: 0,

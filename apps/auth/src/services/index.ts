@@ -6,7 +6,7 @@ import type { AuthConfig } from '../config.js'
 import { createSealedBox } from '../lib/sealed-box.js'
 import type { CodeSender } from '../lib/senders.js'
 import { createAuthenticate } from '../plugins/authenticate.js'
-import { createAccountsRepository } from '../repositories/accounts-repository.js'
+import { type AccountsRepository, createAccountsRepository } from '../repositories/accounts-repository.js'
 import { createDevicesRepository } from '../repositories/devices-repository.js'
 import { createHousekeepingRepository } from '../repositories/housekeeping-repository.js'
 import { createOtpRepository } from '../repositories/otp-repository.js'
@@ -36,7 +36,9 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
   const sessionsRepository = createSessionsRepository(db)
   const devices = createDevicesRepository(db)
   const otpRepository = createOtpRepository(db)
-  const checkEligibility = createEligibilityCheck(accounts, config.PLATFORM_TIME_ZONE)
+  const eligibilityCheckFor = (repository: AccountsRepository) =>
+    createEligibilityCheck(repository, config.PLATFORM_TIME_ZONE, config.AUTH_CLOCK_TOLERANCE_SEC)
+  const checkEligibility = eligibilityCheckFor(accounts)
   const tokens = createTokenService(config, sessionsRepository)
 
   const sessions = createSessionService({
@@ -65,7 +67,7 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
     accounts,
     transaction: createSignInTransaction(db),
     tokens,
-    eligibilityCheckFor: (accountsInTransaction) => createEligibilityCheck(accountsInTransaction, config.PLATFORM_TIME_ZONE),
+    eligibilityCheckFor,
     sender,
     clock,
     pepper: config.otpPepper,

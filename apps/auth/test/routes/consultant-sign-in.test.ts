@@ -51,7 +51,7 @@ t.test('a customer without a consultant profile cannot sign in as a consultant',
 })
 
 // Last: it moves the clock to the end of the day.
-t.test('the access token never outlives the license: exp is capped at the end of its last day', async (t) => {
+t.test('the access token never outlives the license: exp is capped at the end of its last day, less the clock tolerance', async (t) => {
   const { consultantId } = await findScenario(prisma, 'bookableFinance')
   const timeZone = 'Asia/Riyadh'
   const today = calendarDateIn(clock.now(), timeZone)
@@ -60,8 +60,13 @@ t.test('the access token never outlives the license: exp is capped at the end of
   clock.set(new Date(endOfLicense.getTime() - 5 * 60 * 1000))
   const res = await passwordSignIn(app, { login: 'finance.consultant@seed.test', password: SEED_PASSWORD, role: 'consultant' })
   t.equal(res.statusCode, 200)
-  t.equal(res.json().expiresIn, 300, 'five minutes, not fifteen')
-  t.equal(decodeJwt(res.json().accessToken).payload.exp, endOfLicense.getTime() / 1000)
+  t.equal(res.json().expiresIn, 270, 'five minutes less the verifiers\' 30 s clock tolerance, not fifteen')
+  t.equal(decodeJwt(res.json().accessToken).payload.exp, endOfLicense.getTime() / 1000 - 30, 'no verifier accepts it after the license')
+  // Within the last 30 s no token could end before the license does: the consultant is refused with the reason.
+  clock.set(new Date(endOfLicense.getTime() - 10_000))
+  const last = await passwordSignIn(app, { login: 'finance.consultant@seed.test', password: SEED_PASSWORD, role: 'consultant' })
+  t.equal(last.statusCode, 403, 'not a 500')
+  t.equal(last.json().code, 'AUTH_CONSULTANT_LICENSE_EXPIRED')
   clock.set(endOfLicense)
   const after = await passwordSignIn(app, { login: 'finance.consultant@seed.test', password: SEED_PASSWORD, role: 'consultant' })
   t.equal(after.json().code, 'AUTH_CONSULTANT_LICENSE_EXPIRED', 'expired from the first second of the next day')

@@ -33,13 +33,14 @@ t.test('a consultant sign-in is judged at one instant, even when the license end
     throttle: createThrottleRepository(prisma),
     events: createOtpRepository(prisma),
     tokens: createTokenService(config, createSessionsRepository(prisma)),
-    checkEligibility: createEligibilityCheck(accounts, timeZone),
+    checkEligibility: createEligibilityCheck(accounts, timeZone, config.AUTH_CLOCK_TOLERANCE_SEC),
     clock: steppingClock,
     defaultRegion: config.OTP_DEFAULT_REGION,
     log: app.log,
   })
   const pair = await signIn({ login: 'finance.consultant@seed.test', password: SEED_PASSWORD, role: 'consultant', ip: '10.98.0.1' })
   const { payload } = decodeJwt(pair.accessToken)
-  t.equal(payload.exp, endOfLicense.getTime() / 1000, 'capped at the end of the license')
-  t.equal(Number(payload.exp) - Number(payload.iat), 15 * 60, 'issued at the instant eligibility was judged')
+  const tolerance = config.AUTH_CLOCK_TOLERANCE_SEC
+  t.equal(payload.exp, endOfLicense.getTime() / 1000 - tolerance, 'capped at the end of the license, less the tolerance')
+  t.equal(Number(payload.exp) - Number(payload.iat), 15 * 60 - tolerance, 'issued at the instant eligibility was judged')
 })
