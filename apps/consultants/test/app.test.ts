@@ -30,13 +30,18 @@ t.test('the OpenAPI document is valid and lists every response of every route', 
     'get /v1/consultants/me': ['200', '400', '401', '403', '429', '500', '503'],
     'patch /v1/consultants/me': ['200', '400', '401', '403', '413', '415', '429', '500', '503'],
   }
+  const descriptions = new Set<string | undefined>()
   for (const [path, item] of Object.entries(paths)) {
     for (const [method, operation] of Object.entries(item)) {
       const key = `${method} ${path}`
       t.same(Object.keys(operation.responses).sort(), expected[key], `${key} documents every status it answers`)
       t.equal(Boolean(operation.security), path.endsWith('/me'), `${key}: bearer auth only on /me`)
+      const ok = operation.responses['200'] as { description?: string }
+      t.notOk(/^(Default Response)?$/.test(ok.description ?? ''), `${key}: the 200 says what it is (${ok.description})`)
+      descriptions.add(ok.description)
     }
   }
+  t.equal(descriptions.size, Object.keys(expected).length, 'each its own')
   t.same(
     paths['/v1/consultants']?.get?.parameters?.map((p) => p.name).sort(),
     ['branchId', 'categoryId', 'online', 'page', 'pageSize', 'q', 'sort'],

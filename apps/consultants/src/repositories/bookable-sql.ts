@@ -18,7 +18,8 @@ import type { CalendarDate } from '@cp/domain'
  *   sets, one index scan each. For the total: counting visits every consultant anyway, and per-row subqueries
  *   cost two to four times as much there.
  *
- * test/repositories/bookable-sql.test.ts checks that both select the same consultants as the domain rule.
+ * test/repositories/query-plans.test.ts checks, on a volume seed, that both select the same consultants as the
+ * domain rule, and the plans described above.
  */
 
 const VALID_START = Prisma.sql`'1000-01-01'`

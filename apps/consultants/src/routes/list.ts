@@ -1,11 +1,19 @@
 import { toPage } from '@cp/db'
-import { asBranchId, asCategoryId, calendarDateIn, normalizePageRequest, type PageWindow, pageWindow } from '@cp/domain'
+import {
+  asBranchId,
+  asCategoryId,
+  calendarDateIn,
+  type Locale,
+  normalizePageRequest,
+  type PageWindow,
+  pageWindow,
+} from '@cp/domain'
 import { negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { toConsultantListItem } from '../lib/consultant-view.js'
 import type { ConsultantFilter } from '../repositories/consultants-repository.js'
-import { ConsultantListQuerySchema, ConsultantListSchema } from '../schemas/consultants.js'
+import { type ConsultantListQuery, ConsultantListQuerySchema, ConsultantListSchema } from '../schemas/consultants.js'
 import type { PublicRoutesOptions } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
@@ -13,41 +21,43 @@ const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, totals, contentUrl, timeZone, now } = options
 
-  app.get(
-    '',
-    {
-      schema: {
-        tags: ['consultants'],
-        summary: 'Bookable consultants, filtered, sorted and paginated',
-        description:
-          'Consultants a customer may book today: consultant and account active, latest application approved, ' +
-          'a contract in effect and a license not expired (platform time zone). Public fields only.',
-        querystring: ConsultantListQuerySchema,
-        response: { 200: ConsultantListSchema, ...problems('COMMON_UNAVAILABLE') },
-      },
-    },
-    async (request, reply) => {
-      const locale = negotiateLanguage(request, reply)
-      const { page, pageSize, sort = 'order', categoryId, branchId, q, online } = request.query
-      const pageRequest = normalizePageRequest({ page, pageSize })
-      const window = pageWindow(pageRequest)
-      const filter: ConsultantFilter = {
-        categoryId: categoryId === undefined ? undefined : asCategoryId(categoryId),
-        branchId: branchId === undefined ? undefined : asBranchId(branchId),
-        text: q?.trim(),
-        online,
-      }
-      const today = calendarDateIn(now(), timeZone)
-      const rows = await consultants.listPage(filter, sort, today, window)
-      const total =
-        totalFromPage(window, rows.length) ??
-        (await totals.get(JSON.stringify([today, filter]), () => consultants.countBookable(filter, today)))
-      return toPage(
-        rows.map((row) => toConsultantListItem(row, { contentUrl, locale })),
-        total,
-        pageRequest,
-      )
-    },
+  const schema = {
+    tags: ['consultants'],
+    summary: 'Bookable consultants, filtered, sorted and paginated',
+    description:
+      'Consultants a customer may book today: consultant and account active, latest application approved, ' +
+      'a contract in effect and a license not expired (platform time zone). Public fields only.',
+    querystring: ConsultantListQuerySchema,
+    response: { 200: ConsultantListSchema, ...problems('COMMON_UNAVAILABLE') },
+  }
+
+  async function listPage(query: ConsultantListQuery, locale: Locale) {
+    const { page, pageSize, sort = 'order', categoryId, branchId, q, online } = query
+    const pageRequest = normalizePageRequest({ page, pageSize })
+    const window = pageWindow(pageRequest)
+    const filter: ConsultantFilter = {
+      categoryId: categoryId === undefined ? undefined : asCategoryId(categoryId),
+      branchId: branchId === undefined ? undefined : asBranchId(branchId),
+      text: q?.trim(),
+      online,
+    }
+    const today = calendarDateIn(now(), timeZone)
+    const rows = await consultants.listPage(filter, sort, today, window)
+    const total =
+      totalFromPage(window, rows.length) ??
+      (await totals.get(JSON.stringify([today, filter]), () => consultants.countBookable(filter, today)))
+    return toPage(
+      rows.map((row) => toConsultantListItem(row, { contentUrl, locale })),
+      total,
+      pageRequest,
+    )
+  }
+
+  app.get('', { schema }, async (request, reply) => listPage(request.query, negotiateLanguage(request, reply)))
+  // A trailing slash would otherwise reach `/:id` with an empty id (400). Fastify's global ignoreTrailingSlash
+  // would change every route of every service, so only this one is doubled, and left out of the document.
+  app.get('/', { schema: { ...schema, hide: true }, prefixTrailingSlash: 'slash' }, async (request, reply) =>
+    listPage(request.query, negotiateLanguage(request, reply)),
   )
 }
 

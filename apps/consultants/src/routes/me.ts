@@ -5,7 +5,7 @@ import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
-import { OwnProfilePatchSchema, OwnProfileSchema, ownPhotoFolder } from '../schemas/me.js'
+import { ChangedOwnProfileSchema, OwnProfilePatchSchema, OwnProfileSchema, ownPhotoFolder } from '../schemas/me.js'
 import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
@@ -74,7 +74,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
         querystring: NoQuerySchema,
         body: OwnProfilePatchSchema,
         ...securityFor('consultant', {
-          200: OwnProfileSchema,
+          200: ChangedOwnProfileSchema,
           ...problems(...ineligible, 'COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA_TYPE', 'COMMON_UNAVAILABLE'),
         }),
       },

@@ -42,5 +42,5 @@ export const AvailabilitySchema = Type.Object(
       { description: 'Free slots starting in [from, to) and not yet started, in time order' },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The free slots of a bookable consultant in the window asked for' },
 )

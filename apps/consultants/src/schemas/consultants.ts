@@ -1,6 +1,6 @@
 import { PageQuerySchema, paginated } from '@cp/db'
 import { MAX_INT_ID } from '@cp/domain'
-import { type TSchema, Type } from '@sinclair/typebox'
+import { type Static, type TSchema, Type } from '@sinclair/typebox'
 import { CONSULTANT_SORTS, type ConsultantSort } from '../repositories/consultants-repository.js'
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
@@ -45,6 +45,8 @@ export const ConsultantListQuerySchema = Type.Object(
   { additionalProperties: false },
 )
 
+export type ConsultantListQuery = Static<typeof ConsultantListQuerySchema>
+
 const NamedReferenceSchema = Type.Object(
   {
     id: Type.Integer({ minimum: 1 }),
@@ -73,7 +75,9 @@ export const ConsultantListItemSchema = Type.Object(listItemFields, {
   description: 'The public projection of a bookable consultant',
 })
 
-export const ConsultantListSchema = paginated(ConsultantListItemSchema)
+export const ConsultantListSchema = Type.Object(paginated(ConsultantListItemSchema).properties, {
+  description: 'One page of bookable consultants, with the total that match',
+})
 
 const ReviewSchema = Type.Object(
   {
@@ -101,5 +105,5 @@ export const ConsultantDetailSchema = Type.Object(
       description: `The newest visible reviews, at most ${LATEST_REVIEWS}`,
     }),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: 'The public profile of a bookable consultant' },
 )

@@ -61,8 +61,14 @@ export const OwnProfileSchema = Type.Object(
       { additionalProperties: false },
     ),
   },
-  { additionalProperties: false },
+  { additionalProperties: false, description: "The signed-in consultant's own profile" },
 )
+
+/** What PATCH answers: the same profile, as the change left it. */
+export const ChangedOwnProfileSchema = Type.Object(OwnProfileSchema.properties, {
+  additionalProperties: false,
+  description: "The signed-in consultant's own profile, with the change made",
+})
 
 const bio = (language: string) =>
   Type.Optional(

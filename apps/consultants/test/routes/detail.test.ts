@@ -120,6 +120,19 @@ t.test('malformed ids are 400 problem+json', async (t) => {
     t.match(res.headers['content-type'], /^application\/problem\+json/)
     t.match(res.json(), { status: 400, code: 'COMMON_VALIDATION', errors: [{ path: '/params/id' }] })
   }
+  // The router refuses these before any route runs (service-kit maps them to problem+json).
+  const refusedByTheRouter: Array<[string, string]> = [
+    [`${BASE}/%`, 'an undecodable id'],
+    [`${BASE}/%E0%A4%A`, 'a broken percent escape'],
+    [`${BASE}/${'1'.repeat(200)}`, 'a 200-digit id'],
+    [`${BASE}/${'1'.repeat(200)}/availability?from=2026-12-06T00:00:00Z&to=2026-12-07T00:00:00Z`, 'the same on availability'],
+  ]
+  for (const [url, label] of refusedByTheRouter) {
+    const res = await app.inject({ url })
+    t.equal(res.statusCode, 400, label)
+    t.match(res.headers['content-type'], /^application\/problem\+json/, label)
+    t.match(res.json(), { status: 400, code: 'COMMON_BAD_REQUEST' }, label)
+  }
   const res = await app.inject({ url: `${BASE}/${eligibleId}?unknown=1` })
   t.equal(res.statusCode, 400, 'no query parameters are accepted')
 })

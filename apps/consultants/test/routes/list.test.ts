@@ -175,3 +175,15 @@ t.test('bad input is 400 problem+json, never a 500', async (t) => {
   const arabic = await app.inject({ url: `${BASE}?page=0`, headers: { 'accept-language': 'ar' } })
   t.match(arabic.json(), { title: 'الطلب غير صالح', errors: [{ path: '/query/page' }] })
 })
+
+t.test('a trailing slash lists the same, with the same filters and bounds', async (t) => {
+  for (const query of ['', '?sort=price&pageSize=2&page=2']) {
+    const plain = await app.inject({ url: `${BASE}${query}` })
+    const slashed = await app.inject({ url: `${BASE}/${query}` })
+    t.equal(slashed.statusCode, 200, `GET ${BASE}/${query}`)
+    t.same(slashed.json(), plain.json())
+  }
+  const bad = await app.inject({ url: `${BASE}/?page=0` })
+  t.equal(bad.statusCode, 400)
+  t.match(bad.json(), { code: 'COMMON_VALIDATION', errors: [{ path: '/query/page' }] })
+})
