@@ -1,15 +1,35 @@
 import t from 'tap'
-import { createMemorySender } from '../../src/lib/senders.js'
-import { createAccountsRepository } from '../../src/repositories/accounts-repository.js'
+import { createMemorySender, type MemorySender } from '../../src/lib/senders.js'
+import { type AccountsRepository, createAccountsRepository } from '../../src/repositories/accounts-repository.js'
 import { createOtpRepository } from '../../src/repositories/otp-repository.js'
 import { createSessionsRepository } from '../../src/repositories/sessions-repository.js'
 import { createSignInTransaction } from '../../src/repositories/sign-in-transaction.js'
 import { createEligibilityCheck } from '../../src/services/eligibility.js'
 import { createOtpSignIn } from '../../src/services/otp-sign-in.js'
-import { createTokenService, type TokenService } from '../../src/services/token-service.js'
+import { createTokenService } from '../../src/services/token-service.js'
 import { buildTestAuth } from '../helpers/app.js'
 
 const { app, prisma, config, clock } = await buildTestAuth(t)
+
+/** The OTP service over `client` (the test database's, or one that fails on purpose), with real repositories. */
+function otpSignInOn(
+  client: typeof prisma,
+  { sender = createMemorySender(), accounts = createAccountsRepository(client) }: { sender?: MemorySender; accounts?: AccountsRepository } = {},
+) {
+  return createOtpSignIn({
+    otp: createOtpRepository(client),
+    accounts,
+    transaction: createSignInTransaction(client),
+    tokens: createTokenService(config, createSessionsRepository(client)),
+    eligibilityCheckFor: (repository) => createEligibilityCheck(repository, config.PLATFORM_TIME_ZONE, config.AUTH_CLOCK_TOLERANCE_SEC),
+    sender,
+    clock: clock.now,
+    pepper: config.otpPepper,
+    codeTtlSeconds: 300,
+    defaultRegion: 'SA',
+    log: app.log,
+  })
+}
 
 t.test('a consultant code request answers before anything that depends on the account is looked up', async (t) => {
   // The account lookup of the deliverability check is held until the answer is out. Were the answer to wait for it
@@ -29,19 +49,7 @@ t.test('a consultant code request answers before anything that depends on the ac
     },
   }
   const sender = createMemorySender()
-  const otp = createOtpSignIn({
-    otp: createOtpRepository(prisma),
-    accounts: heldAccounts,
-    transaction: createSignInTransaction(prisma),
-    tokens: {} as TokenService,
-    eligibilityCheckFor: (repository) => createEligibilityCheck(repository, config.PLATFORM_TIME_ZONE, config.AUTH_CLOCK_TOLERANCE_SEC),
-    sender,
-    clock: clock.now,
-    pepper: config.otpPepper,
-    codeTtlSeconds: 300,
-    defaultRegion: 'SA',
-    log: app.log,
-  })
+  const otp = otpSignInOn(prisma, { sender, accounts: heldAccounts })
   const request = { role: 'consultant', ip: '10.99.0.1', locale: 'en' } as const
   const answers = await Promise.all([
     otp.requestCode({ ...request, destination: '+966500000101' }),
@@ -84,23 +92,6 @@ function failingClient(model: string, method: string, when: (args: { data?: Reco
   return wrap(prisma)
 }
 
-function otpSignInOn(client: typeof prisma, sender = createMemorySender()) {
-  const accounts = createAccountsRepository(client)
-  return createOtpSignIn({
-    otp: createOtpRepository(client),
-    accounts,
-    transaction: createSignInTransaction(client),
-    tokens: createTokenService(config, createSessionsRepository(client)),
-    eligibilityCheckFor: (repository) => createEligibilityCheck(repository, config.PLATFORM_TIME_ZONE, config.AUTH_CLOCK_TOLERANCE_SEC),
-    sender,
-    clock: clock.now,
-    pepper: config.otpPepper,
-    codeTtlSeconds: 300,
-    defaultRegion: 'SA',
-    log: app.log,
-  })
-}
-
 t.test('a code is never stored without being counted as issued', async (t) => {
   const otp = otpSignInOn(failingClient('authOtpEvent', 'create', (args) => args.data?.kind === 'issued'))
   const destination = 'issue-fails@example.com'
@@ -113,7 +104,7 @@ t.test('a verification that fails half-way writes nothing: no used code, no acco
   const sender = createMemorySender()
   const destination = 'verify-fails@example.com'
   const request = { destination, role: 'customer', ip: '10.99.0.3', locale: 'en' } as const
-  await otpSignInOn(prisma, sender).requestCode(request)
+  await otpSignInOn(prisma, { sender }).requestCode(request)
   const code = sender.lastCodeFor(destination)
   t.ok(code)
 
