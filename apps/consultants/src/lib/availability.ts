@@ -45,9 +45,9 @@ export interface FreeSlotsInput {
 /**
  * The free slots of a weekly schedule between two instants: each active block is cut into slots of its own length
  * on every matching day (in the platform zone), a slot that overlaps a booking is dropped, and so is one that starts
- * before `now` or would end after `notAfter`. A block whose slots do not fit (end before start, a non-positive length) yields none; a wall-clock
- * time that does not exist on a day (a daylight-saving gap) is skipped. Sorted by start, without duplicates when
- * blocks overlap.
+ * before `now` or would end after `notAfter`. A block whose slots do not fit (end before start, a non-positive
+ * length) yields none; a wall-clock time that does not exist on a day (a daylight-saving gap) is skipped. Sorted by
+ * start, without duplicates when blocks overlap.
  */
 export function freeSlots({ from, to, now, notAfter, timeZone, schedule, bookings }: FreeSlotsInput): Slot[] {
   const earliest = Math.max(from.getTime(), now.getTime())

@@ -162,8 +162,8 @@ export function createConsultantsRepository(db: PrismaClient) {
     /** The latest visible reviews, newest first, with the reviewer's first name only. */
     latestReviews(id: ConsultantId, limit: number) {
       return db.$queryRaw<ReviewRow[]>(Prisma.sql`
-        SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment, CAST(r.Created_at AS CHAR) AS createdAt,
-          a.First_Name AS reviewerFirstName
+        SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment,
+          CAST(r.Created_at AS CHAR) AS createdAt, a.First_Name AS reviewerFirstName
         FROM reviews r LEFT JOIN customers a ON a.Customer_ID = r.Customer_ID
         WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible'
         ORDER BY r.Created_at DESC, r.Review_ID DESC LIMIT ${limit}`)

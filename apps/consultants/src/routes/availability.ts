@@ -5,6 +5,7 @@ import { CONSULTANTS_ERRORS } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import {
+  AVAILABILITY_RANGE,
   AvailabilityQuerySchema,
   AvailabilitySchema,
   EARLIEST_INSTANT,
@@ -40,9 +41,10 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
       if (!from) throw validationError({ path: '/query/from', message: 'is not a valid date and time' })
       const to = parseInstantWithOffset(request.query.to)
       if (!to) throw validationError({ path: '/query/to', message: 'is not a valid date and time' })
-      const outside = `must be between ${EARLIEST_INSTANT.toISOString()} and ${LATEST_INSTANT.toISOString()}`
-      if (from < EARLIEST_INSTANT || from > LATEST_INSTANT) throw validationError({ path: '/query/from', message: outside })
-      if (to < EARLIEST_INSTANT || to > LATEST_INSTANT) throw validationError({ path: '/query/to', message: outside })
+      const outside = `must be ${AVAILABILITY_RANGE}`
+      const inRange = (instant: Date) => instant >= EARLIEST_INSTANT && instant <= LATEST_INSTANT
+      if (!inRange(from)) throw validationError({ path: '/query/from', message: outside })
+      if (!inRange(to)) throw validationError({ path: '/query/to', message: outside })
       if (to <= from) throw validationError({ path: '/query/to', message: 'must be after from' })
       if (to.getTime() - from.getTime() > MAX_AVAILABILITY_DAYS * DAY_MS) {
         throw validationError({ path: '/query/to', message: `must be at most ${MAX_AVAILABILITY_DAYS} days after from` })

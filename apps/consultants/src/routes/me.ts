@@ -34,7 +34,8 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
 
   function view(record: OwnProfileRecord, locale: Locale, instant: Date, until: Date): OwnProfileView {
     if (!record.consultant) throw new AppError(eligibilityErrorCode('CONSULTANT_MISSING'))
-    return toOwnProfileView(record.consultant, record, { contentUrl, locale, timeZone, now: instant, eligibleUntil: until })
+    const options = { contentUrl, locale, timeZone, now: instant, eligibleUntil: until }
+    return toOwnProfileView(record.consultant, record, options)
   }
 
   app.get(

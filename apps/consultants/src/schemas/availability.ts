@@ -10,7 +10,9 @@ export const MAX_AVAILABILITY_DAYS = 31
  */
 export const EARLIEST_INSTANT = new Date('2000-01-01T00:00:00Z')
 export const LATEST_INSTANT = new Date('3000-01-01T00:00:00Z')
-const RANGE = `between ${EARLIEST_INSTANT.toISOString().slice(0, 19)}Z and ${LATEST_INSTANT.toISOString().slice(0, 19)}Z`
+const toSecond = (instant: Date) => instant.toISOString().replace('.000Z', 'Z')
+/** The range in words, for the document and for errors. */
+export const AVAILABILITY_RANGE = `between ${toSecond(EARLIEST_INSTANT)} and ${toSecond(LATEST_INSTANT)}`
 
 const instant = (description: string) =>
   Type.String({
@@ -21,9 +23,9 @@ const instant = (description: string) =>
 
 export const AvailabilityQuerySchema = Type.Object(
   {
-    from: instant(`Start of the window (inclusive), ${RANGE}`),
+    from: instant(`Start of the window (inclusive), ${AVAILABILITY_RANGE}`),
     to: instant(
-      `End of the window (exclusive), after \`from\`, at most ${MAX_AVAILABILITY_DAYS} days later and ${RANGE}`,
+      `End of the window (exclusive), after \`from\`, at most ${MAX_AVAILABILITY_DAYS} days later and ${AVAILABILITY_RANGE}`,
     ),
   },
   { additionalProperties: false },

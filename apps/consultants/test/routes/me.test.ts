@@ -292,7 +292,10 @@ t.test('PATCH reads the profile once and writes in the same transaction', async 
   t.equal(res.statusCode, 200)
   t.match(res.json(), { bios: { en: 'Read once.' } }, 'the response shows the new value')
   const reads = (table: string) => seen.filter((sql) => /^SELECT/.test(sql) && sql.includes(`FROM \`${table}\``)).length
-  for (const table of ['customers', 'consultations_orders', 'consultant_contract', 'consultant_licenses', 'consultations_categories', 'branches']) {
+  const profileTables = [
+    'customers', 'consultations_orders', 'consultant_contract', 'consultant_licenses', 'consultations_categories', 'branches',
+  ]
+  for (const table of profileTables) {
     t.equal(reads(table), 1, `${table} read once`)
   }
   const updates = seen.filter((sql) => /^UPDATE/.test(sql))
@@ -339,5 +342,9 @@ t.test('a consultant disabled while their PATCH is under way is refused, and not
   const res = await patch
   t.equal(res?.statusCode, 403, 'the check sees the committed change')
   t.match(res?.json(), { code: 'AUTH_CONSULTANT_CONSULTANT_DISABLED' })
-  t.same(withoutTimeStamp(await rawRow(family.consultantId)), { ...withoutTimeStamp(before), Consultant_Status: 'Disabled' }, 'no bio written')
+  t.same(
+    withoutTimeStamp(await rawRow(family.consultantId)),
+    { ...withoutTimeStamp(before), Consultant_Status: 'Disabled' },
+    'no bio written',
+  )
 })
