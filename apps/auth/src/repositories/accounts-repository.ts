@@ -1,5 +1,11 @@
 import { Prisma } from '@cp/db'
-import type { ConsultantRecord, CustomerRecord, EligibilityFacts, Locale } from '@cp/domain'
+import {
+  CONSULTANT_RECORD_COLUMNS,
+  type ConsultantRecord,
+  type CustomerRecord,
+  type EligibilityFacts,
+  type Locale,
+} from '@cp/domain'
 import type { Destination } from '../lib/destination.js'
 import { phoneLookupVariants } from '../lib/phone-variants.js'
 
@@ -37,21 +43,7 @@ const profileSelect = {
   createdAt: true,
 } as const
 
-const consultantSelect = {
-  consultantId: true,
-  customerId: true,
-  categoryId: true,
-  branchId: true,
-  titleAr: true,
-  titleEn: true,
-  bioAr: true,
-  bioEn: true,
-  photo: true,
-  price: true,
-  rating: true,
-  ratingCount: true,
-  onlineStatus: true,
-} as const
+const consultantSelect = CONSULTANT_RECORD_COLUMNS
 
 /** Reads and writes the legacy customers and consultant tables for sign-in. */
 export function createAccountsRepository(db: Prisma.TransactionClient) {

@@ -1,21 +1,16 @@
 import { type Consultant, Prisma, type PrismaClient } from '@cp/db'
-import type { ConsultantId, ContractFacts, EligibilityFacts, LicenseFacts, UserId } from '@cp/domain'
+import {
+  CONSULTANT_RECORD_COLUMNS,
+  type ConsultantId,
+  type ContractFacts,
+  type EligibilityFacts,
+  type LicenseFacts,
+  type UserId,
+} from '@cp/domain'
 import { contractsOf, latestOrder, licensesOf, type Reader } from './eligibility-facts.js'
 
 const consultantColumns = {
-  consultantId: true,
-  customerId: true,
-  categoryId: true,
-  branchId: true,
-  titleAr: true,
-  titleEn: true,
-  bioAr: true,
-  bioEn: true,
-  photo: true,
-  price: true,
-  rating: true,
-  ratingCount: true,
-  onlineStatus: true,
+  ...CONSULTANT_RECORD_COLUMNS,
   verifiedStatus: true,
   consultantStatus: true,
 } as const

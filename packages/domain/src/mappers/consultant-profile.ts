@@ -31,6 +31,23 @@ export interface ConsultantRecord {
   readonly onlineStatus: boolean | number
 }
 
+/** The columns of a `ConsultantRecord`, as a select projection: repositories read exactly what the mapper needs. */
+export const CONSULTANT_RECORD_COLUMNS = {
+  consultantId: true,
+  customerId: true,
+  categoryId: true,
+  branchId: true,
+  titleAr: true,
+  titleEn: true,
+  bioAr: true,
+  bioEn: true,
+  photo: true,
+  price: true,
+  rating: true,
+  ratingCount: true,
+  onlineStatus: true,
+} as const satisfies Record<keyof ConsultantRecord, true>
+
 /** The consultant's own customer account supplies the name, and the photo when the consultant row has none. */
 export type ConsultantAccountRecord = Pick<CustomerRecord, 'firstName' | 'lastName' | 'photo'>
 
