@@ -1,12 +1,12 @@
 // `pnpm db:apply`: creates the database named in DATABASE_URL if it is missing, then applies the migrations
 // the way `prisma migrate deploy` would. Exit status: 0 applied or up to date, 1 refused or failed, 2 usage.
-import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { createConnection } from 'mariadb'
 import pino from 'pino'
 import { parseDatabaseUrl, parseDbConfig, quoteIdentifier, withDatabase } from '../config.js'
 import { applyMigrations } from '../migrations/apply.js'
 import { repoMigrationsDir } from '../migrations/paths.js'
+import { type CliIo, processIo, runIfMain } from './main.js'
 
 const USAGE = `Usage: pnpm db:apply [--dir <migrations folder>]
 
@@ -15,10 +15,7 @@ applies the pending migrations (default folder: prisma/migrations), recording th
 exactly as \`prisma migrate deploy\` does.
 Exit status: 0 up to date, 1 a migration was refused or failed, 2 usage.`
 
-export interface ApplyIo {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
+export interface ApplyIo extends CliIo {
   /** Progress lines (one per applied migration, warnings); JSON through pino by default. */
   logger?: Parameters<typeof applyMigrations>[0]['logger']
 }
@@ -77,20 +74,9 @@ async function createDatabaseIfMissing(url: string, name: string): Promise<boole
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const io: ApplyIo = {
-    env: process.env,
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-    logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }),
-  }
-  runApply(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      process.stderr.write(`db:apply: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 1
-    },
-  )
-}
+runIfMain(
+  import.meta.url,
+  'db:apply',
+  () => runApply(process.argv.slice(2), { ...processIo(), logger: pino({ level: process.env.LOG_LEVEL ?? 'info' }) }),
+  1,
+)

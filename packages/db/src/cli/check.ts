@@ -1,8 +1,9 @@
 // `pnpm db:check`: compares the Prisma schema with the database in DATABASE_URL and prints the differences.
 // Exit status: 0 no drift, 1 drift, 2 the check could not run (usage, invalid schema, no connection).
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { checkDrift, DriftCheckError, formatDriftReport } from '../drift/index.js'
+import { type CliIo, processIo, runIfMain } from './main.js'
 
 const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL('../../../../prisma/schema.prisma', import.meta.url))
 
@@ -14,11 +15,7 @@ Compares the Prisma schema (default: prisma/schema.prisma) with the database in 
   --json           print the report as JSON
 Exit status: 0 no drift, 1 drift, 2 the check could not run.`
 
-export interface CheckIo {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+export type CheckIo = CliIo
 
 export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   let values: { schema?: string; json?: boolean; help?: boolean }
@@ -51,19 +48,4 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const io: CheckIo = {
-    env: process.env,
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-  }
-  runCheck(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      process.stderr.write(`db:check: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 2
-    },
-  )
-}
+runIfMain(import.meta.url, 'db:check', () => runCheck(process.argv.slice(2), processIo()), 2)

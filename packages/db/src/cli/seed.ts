@@ -1,7 +1,6 @@
 // `pnpm db:seed`: the business scenarios; `pnpm db:seed -- --scale 100000`: the scenarios plus benchmark volume.
 // Exit status: 0 seeded, 1 the seed failed (connection, unmigrated database, ...), 2 usage error.
 import { parseArgs } from 'node:util'
-import { pathToFileURL } from 'node:url'
 import { type Connection, createConnection, SqlError } from 'mariadb'
 import pino from 'pino'
 import { createDb } from '../client.js'
@@ -12,6 +11,7 @@ import { SEED_PASSWORD } from '../seed/passwords.js'
 import { seedScenarios } from '../seed/scenario-seed.js'
 import { formatTally } from '../seed/tally.js'
 import { seedVolume } from '../seed/volume/volume-seed.js'
+import { type CliIo, processIo, runIfMain } from './main.js'
 
 const USAGE = `Usage: pnpm db:seed [-- --scale <n>] [--customers <n>] [--consultants <n>]
 
@@ -23,11 +23,7 @@ Always creates or refreshes the business scenarios (idempotent). With a volume o
 Volume rows use @volume.seed.test e-mails; rows already present are skipped, so re-running adds nothing and a
 larger number tops up.`
 
-export interface SeedIo {
-  env: Record<string, string | undefined>
-  stdout: (text: string) => void
-  stderr: (text: string) => void
-}
+export type SeedIo = CliIo
 
 interface VolumeRequest {
   customers: number
@@ -145,19 +141,4 @@ async function preflight(config: DbConfig): Promise<string | undefined> {
   }
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const io: SeedIo = {
-    env: process.env,
-    stdout: (text) => process.stdout.write(`${text}\n`),
-    stderr: (text) => process.stderr.write(`${text}\n`),
-  }
-  runSeed(process.argv.slice(2), io).then(
-    (code) => {
-      process.exitCode = code
-    },
-    (error: unknown) => {
-      process.stderr.write(`db:seed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-      process.exitCode = 1
-    },
-  )
-}
+runIfMain(import.meta.url, 'db:seed', () => runSeed(process.argv.slice(2), processIo()), 1)
