@@ -1,12 +1,14 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import argon2 from 'argon2'
+import { Algorithm, hash as argon2Hash, verify as argon2VerifyHash } from '@node-rs/argon2'
 import bcrypt from 'bcryptjs'
 
 /** Longer input is refused before any hashing, so that a huge body cannot buy expensive work. */
 export const MAX_PASSWORD_BYTES = 1024
 
 /** OWASP's minimum for argon2id: 19 MiB, two passes, one lane. */
-export const ARGON2_PARAMS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+export const ARGON2_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+/** Argon2 version 1.3, written `v=19` in the PHC string. */
+const ARGON2_VERSION = 19
 
 export type PasswordHashKind = 'argon2id' | 'bcrypt' | 'md5' | 'unknown'
 
@@ -46,7 +48,7 @@ export function identifyPasswordHash(stored: string | null | undefined): Passwor
 
 export async function hashPassword(plain: string): Promise<string> {
   if (isPasswordTooLong(plain)) throw new PasswordTooLongError()
-  return argon2.hash(plain, ARGON2_PARAMS)
+  return argon2Hash(plain, ARGON2_PARAMS)
 }
 
 /** The cost of the legacy application's bcrypt hashes; every verification pays one bcrypt at this cost. */
@@ -103,16 +105,26 @@ export const verifyPassword: VerifyPassword = createPasswordVerifier()
 export function needsRehash(stored: string | null | undefined): boolean {
   const hash = stored?.trim() ?? ''
   if (identifyPasswordHash(hash) !== 'argon2id') return true
-  try {
-    return argon2.needsRehash(hash, ARGON2_PARAMS)
-  } catch {
-    return true
-  }
+  return !hasArgon2Params(hash)
+}
+
+// `$argon2id$v=19$m=19456,t=2,p=1$salt$hash`: the parameters in any order, each exactly once.
+function hasArgon2Params(hash: string): boolean {
+  const [, , version, params] = hash.split('$')
+  if (version !== `v=${ARGON2_VERSION}` || params === undefined) return false
+  const pairs = params.split(',').map((pair) => pair.split('='))
+  const found = new Map(pairs.map(([key, value]) => [key, Number(value)]))
+  return (
+    pairs.length === 3 &&
+    found.get('m') === ARGON2_PARAMS.memoryCost &&
+    found.get('t') === ARGON2_PARAMS.timeCost &&
+    found.get('p') === ARGON2_PARAMS.parallelism
+  )
 }
 
 async function argon2Verify(hash: string, plain: string): Promise<boolean> {
   try {
-    return await argon2.verify(hash, plain)
+    return await argon2VerifyHash(hash, plain)
   } catch {
     return false
   }

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { createHash } from 'node:crypto'
-import argon2 from 'argon2'
+import { Algorithm, hash as argon2Hash } from '@node-rs/argon2'
 import bcrypt from 'bcryptjs'
 import {
   ARGON2_PARAMS,
@@ -67,11 +67,22 @@ t.test('argon2id round trip at our parameters', async (t) => {
   t.not(await hashPassword('s3cret pass'), stored, 'a fresh salt every time')
 })
 
+t.test('hashes stored by the node-argon2 library we used before still verify and count as current', async (t) => {
+  // Made with `argon2` 0.45 (node-argon2) at ARGON2_PARAMS: its PHC string orders the parameters m, p, t.
+  const stored = '$argon2id$v=19$m=19456,p=1,t=2$9zdIdpfEP3dgl3ppduj4hw$7Hp46P7E8kAxzQNWjlmhOV6iJ339UWPKJDda2t2eh18'
+  t.equal(await verifyPassword('Passw0rd!legacy', stored), true)
+  t.equal(await verifyPassword('Passw0rd!legacY', stored), false)
+  t.equal(needsRehash(stored), false, 'same parameters, whatever their order')
+  t.equal(needsRehash(stored.replace('t=2', 't=3')), true)
+  t.equal(needsRehash(stored.replace('v=19', 'v=16')), true)
+  t.equal(needsRehash(stored.replace('p=1,', 'p=1,p=1,')), true)
+})
+
 t.test('argon2 at other parameters or of another type is upgraded or refused', async (t) => {
-  const stronger = await argon2.hash('pw', { ...ARGON2_PARAMS, timeCost: 3 })
+  const stronger = await argon2Hash('pw', { ...ARGON2_PARAMS, timeCost: 3 })
   t.equal(await verifyPassword('pw', stronger), true)
   t.equal(needsRehash(stronger), true, 'only exactly our parameters count as current')
-  const argon2i = await argon2.hash('pw', { ...ARGON2_PARAMS, type: argon2.argon2i })
+  const argon2i = await argon2Hash('pw', { ...ARGON2_PARAMS, algorithm: Algorithm.Argon2i })
   t.equal(identifyPasswordHash(argon2i), 'unknown')
   t.equal(await verifyPassword('pw', argon2i), false, 'we never wrote argon2i, so it is not trusted')
   t.equal(needsRehash(argon2i), true)
@@ -153,7 +164,7 @@ t.test('every verification runs one argon2id and one legacy-cost bcrypt, whateve
       const calls: string[] = []
       const spy: HashVerifiers = {
         async argon2(h, p) {
-          calls.push(`argon2 m=${argon2.needsRehash(h, ARGON2_PARAMS) ? 'other' : 'ours'}`)
+          calls.push(`argon2 m=${needsRehash(h) ? 'other' : 'ours'}`)
           return defaultHashVerifiers.argon2(h, p)
         },
         async bcrypt(h, p) {
