@@ -1,12 +1,13 @@
 import { createHash, timingSafeEqual } from 'node:crypto'
-import { Algorithm, hash as argon2Hash, verify as argon2VerifyHash } from '@node-rs/argon2'
+import { type Algorithm, hash as argon2Hash, verify as argon2VerifyHash } from '@node-rs/argon2'
 import bcrypt from 'bcryptjs'
 
 /** Longer input is refused before any hashing, so that a huge body cannot buy expensive work. */
 export const MAX_PASSWORD_BYTES = 1024
 
 /** OWASP's minimum for argon2id: 19 MiB, two passes, one lane. */
-export const ARGON2_PARAMS = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
+// `Algorithm` is an ambient const enum (erased under verbatimModuleSyntax): 2 is its Argon2id.
+export const ARGON2_PARAMS = { algorithm: 2 as Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const
 /** Argon2 version 1.3, written `v=19` in the PHC string. */
 const ARGON2_VERSION = 19
 
