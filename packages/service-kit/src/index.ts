@@ -21,6 +21,12 @@ export { REQUEST_ID_HEADER, genRequestId } from './plugins/request-id.js'
 export type { ReadinessCheck, ReadinessChecks, ReadinessContext } from './plugins/health.js'
 export { docsPrefix } from './plugins/swagger.js'
 export {
+  checkSuccessResponses,
+  successResponse,
+  type SuccessResponseDocs,
+  type SuccessResponseReport,
+} from './openapi/success-responses.js'
+export {
   buildService,
   DEFAULT_BODY_LIMIT,
   DEFAULT_READINESS_TIMEOUT_MS,
