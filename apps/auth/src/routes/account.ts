@@ -8,7 +8,8 @@ import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { POLICY } from '../policy.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
 import type { DevicesRepository } from '../repositories/devices-repository.js'
-import { DeviceBodySchema, MeSchema } from '../schemas/account.js'
+import { DeviceBodySchema } from '../schemas/account.js'
+import { MeResponse } from '../schemas/responses.js'
 
 export interface AccountRoutesOptions {
   readonly accounts: AccountsRepository
@@ -30,7 +31,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         tags: ['account'],
         summary: 'The signed-in account',
         description: 'The customer profile; for a consultant session also the consultant profile.',
-        ...securityFor('signedIn', { 200: MeSchema, ...problems(...SIGNED_IN_CODES) }),
+        ...securityFor('signedIn', { 200: MeResponse, ...problems(...SIGNED_IN_CODES) }),
       },
     },
     async (request, reply) => {

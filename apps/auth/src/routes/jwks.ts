@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { problems } from '../errors.js'
 import type { KeySet } from '../lib/keys.js'
-import { JwksSchema } from '../schemas/jwks.js'
+import { JwksResponse } from '../schemas/responses.js'
 
 export interface JwksRouteOptions {
   readonly keys: KeySet
@@ -20,7 +20,7 @@ export const jwksRoutes: FastifyPluginAsyncTypebox<JwksRouteOptions> = async (ap
         summary: 'The public keys that verify access tokens (JWKS)',
         description:
           'Verifiers cache this document; a new key is published here before it starts signing and an old one stays until its tokens have expired.',
-        response: { 200: JwksSchema, ...problems() },
+        response: { 200: JwksResponse, ...problems() },
       },
     },
     async (_request, reply) => {

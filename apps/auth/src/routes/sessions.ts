@@ -3,7 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import { BODY_CODES, ELIGIBILITY_CODES, problems, SIGNED_IN_CODES } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
-import { RefreshBodySchema, TokenPairSchema } from '../schemas/sign-in.js'
+import { RefreshedResponse } from '../schemas/responses.js'
+import { RefreshBodySchema } from '../schemas/sign-in.js'
 import type { SessionService } from '../services/session-service.js'
 
 export interface SessionRoutesOptions {
@@ -27,7 +28,7 @@ export const sessionRoutes: FastifyPluginAsyncTypebox<SessionRoutesOptions> = as
           'Every refresh rotates the refresh token. The previous token replayed within 10 seconds returns the same new pair; any other reuse ends the session (401 AUTH_REFRESH_REUSED). Sessions end 30 days (customers) or 14 days (consultants) after sign-in, or after 14 idle days. Disabled accounts and ineligible consultants cannot refresh.',
         body: RefreshBodySchema,
         response: {
-          200: TokenPairSchema,
+          200: RefreshedResponse,
           ...problems(
             ...BODY_CODES,
             'AUTH_REFRESH_INVALID',

@@ -3,13 +3,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BODY_CODES, ELIGIBILITY_CODES, problems } from '../errors.js'
 import type { OtpSignIn } from '../services/otp-sign-in.js'
 import type { PasswordSignIn } from '../services/password-sign-in.js'
-import {
-  OtpRequestBodySchema,
-  OtpRequestedSchema,
-  OtpVerifyBodySchema,
-  PasswordSignInBodySchema,
-  TokenPairSchema,
-} from '../schemas/sign-in.js'
+import { OtpRequestedResponse, OtpVerifiedResponse, PasswordSignInResponse } from '../schemas/responses.js'
+import { OtpRequestBodySchema, OtpVerifyBodySchema, PasswordSignInBodySchema } from '../schemas/sign-in.js'
 
 export interface SignInRoutesOptions {
   readonly signInWithPassword: PasswordSignIn
@@ -32,7 +27,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
           'Unknown accounts and wrong passwords get the same 401. After 5 failures for one login each attempt must wait longer; 10 failures in 15 minutes lock it for 15 minutes; 50 failures in 15 minutes from one client IP (or IPv6 /64), whatever the accounts, answer 429 until the oldest leaves the window. A consultant must be eligible (403 with the reason, only after the password is proven).',
         body: PasswordSignInBodySchema,
         response: {
-          200: TokenPairSchema,
+          200: PasswordSignInResponse,
           ...problems(
             ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
@@ -64,7 +59,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
           'Always 202 with the same body, whether or not an account uses the destination. A code is valid 5 minutes; a new one replaces the previous one and may be asked for after 60 s. At most 5 codes per destination per hour and 10 per day, and 20 requests per client per hour.',
         body: OtpRequestBodySchema,
         response: {
-          202: OtpRequestedSchema,
+          202: OtpRequestedResponse,
           ...problems(
             ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
@@ -94,7 +89,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
           'A customer without an account gets one (verified, active). A consultant must exist and be eligible. Each code allows 5 guesses; each destination 10 failed verifications per hour.',
         body: OtpVerifyBodySchema,
         response: {
-          200: TokenPairSchema,
+          200: OtpVerifiedResponse,
           ...problems(
             ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',

@@ -4,12 +4,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CATALOG_ERRORS } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
 import type { CategoriesRepository } from '../repositories/categories-repository.js'
-import {
-  CategoryListSchema,
-  CategoryQuerySchema,
-  CategorySchema,
-  NotModifiedResponse,
-} from '../schemas/categories.js'
+import { CategoryQuerySchema, NotModifiedResponse } from '../schemas/categories.js'
+import { CategoryListResponse, CategoryResponse } from '../schemas/responses.js'
 
 export interface CategoryRoutesOptions {
   readonly repository: CategoriesRepository
@@ -31,7 +27,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
         tags: ['categories'],
         summary: 'Active consultation categories, in list order',
         querystring: CategoryQuerySchema,
-        response: { 200: CategoryListSchema, 304: NotModifiedResponse, ...problems() },
+        response: { 200: CategoryListResponse, 304: NotModifiedResponse, ...problems() },
       },
     },
     async (request, reply) => {
@@ -51,7 +47,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
         summary: 'One active consultation category',
         params: IdParamsSchema,
         querystring: CategoryQuerySchema,
-        response: { 200: CategorySchema, 304: NotModifiedResponse, ...problems('CATALOG_CATEGORY_NOT_FOUND') },
+        response: { 200: CategoryResponse, 304: NotModifiedResponse, ...problems('CATALOG_CATEGORY_NOT_FOUND') },
       },
     },
     async (request, reply) => {

@@ -3,13 +3,8 @@ import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesF
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CATALOG_ERRORS } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
-import {
-  NotModifiedResponse,
-  CategoryQuerySchema,
-  ServiceCategoryListQuerySchema,
-  ServiceCategoryListSchema,
-  ServiceCategorySchema,
-} from '../schemas/categories.js'
+import { CategoryQuerySchema, NotModifiedResponse, ServiceCategoryListQuerySchema } from '../schemas/categories.js'
+import { ServiceCategoryListResponse, ServiceCategoryResponse } from '../schemas/responses.js'
 import type { CategoryRoutesOptions } from './consultation-categories.js'
 
 const problems = problemResponsesFor(CATALOG_ERRORS)
@@ -26,7 +21,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
         tags: ['categories'],
         summary: 'Active service categories, in list order, optionally of one consultation category',
         querystring: ServiceCategoryListQuerySchema,
-        response: { 200: ServiceCategoryListSchema, 304: NotModifiedResponse, ...problems() },
+        response: { 200: ServiceCategoryListResponse, 304: NotModifiedResponse, ...problems() },
       },
     },
     async (request, reply) => {
@@ -49,7 +44,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
         params: IdParamsSchema,
         querystring: CategoryQuerySchema,
         response: {
-          200: ServiceCategorySchema,
+          200: ServiceCategoryResponse,
           304: NotModifiedResponse,
           ...problems('CATALOG_SERVICE_CATEGORY_NOT_FOUND'),
         },

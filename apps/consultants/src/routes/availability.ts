@@ -7,11 +7,11 @@ import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-
 import {
   AVAILABILITY_RANGE,
   AvailabilityQuerySchema,
-  AvailabilitySchema,
   EARLIEST_INSTANT,
   LATEST_INSTANT,
   MAX_AVAILABILITY_DAYS,
 } from '../schemas/availability.js'
+import { AvailabilityResponse } from '../schemas/responses.js'
 import { type PublicRoutesOptions, validationError } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
@@ -32,7 +32,7 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
           `At most ${MAX_AVAILABILITY_DAYS} days per request.`,
         params: IdParamsSchema,
         querystring: AvailabilityQuerySchema,
-        response: { 200: AvailabilitySchema, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
+        response: { 200: AvailabilityResponse, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
       },
     },
     async (request) => {

@@ -3,7 +3,8 @@ import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesF
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { toConsultantDetail } from '../lib/consultant-view.js'
-import { ConsultantDetailSchema, LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
+import { LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
+import { ConsultantDetailResponse } from '../schemas/responses.js'
 import type { PublicRoutesOptions } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
@@ -22,7 +23,7 @@ export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async
           'who does not exist and one who may not be booked today are both 404.',
         params: IdParamsSchema,
         querystring: NoQuerySchema,
-        response: { 200: ConsultantDetailSchema, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
+        response: { 200: ConsultantDetailResponse, ...problems('CONSULTANTS_NOT_FOUND', 'COMMON_UNAVAILABLE') },
       },
     },
     async (request, reply) => {

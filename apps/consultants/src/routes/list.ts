@@ -13,7 +13,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
 import { toConsultantListItem } from '../lib/consultant-view.js'
 import type { ConsultantFilter } from '../repositories/consultants-repository.js'
-import { type ConsultantListQuery, ConsultantListQuerySchema, ConsultantListSchema } from '../schemas/consultants.js'
+import { type ConsultantListQuery, ConsultantListQuerySchema } from '../schemas/consultants.js'
+import { ConsultantListResponse } from '../schemas/responses.js'
 import type { PublicRoutesOptions } from './shared.js'
 
 const problems = problemResponsesFor(CONSULTANTS_ERRORS)
@@ -28,7 +29,7 @@ export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (
       'Consultants a customer may book today: consultant and account active, latest application approved, ' +
       'a contract in effect and a license not expired (platform time zone). Public fields only.',
     querystring: ConsultantListQuerySchema,
-    response: { 200: ConsultantListSchema, ...problems('COMMON_UNAVAILABLE') },
+    response: { 200: ConsultantListResponse, ...problems('COMMON_UNAVAILABLE') },
   }
 
   async function listPage(query: ConsultantListQuery, locale: Locale) {

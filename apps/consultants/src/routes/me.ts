@@ -5,7 +5,8 @@ import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
-import { ChangedOwnProfileSchema, OwnProfilePatchSchema, OwnProfileSchema, ownPhotoFolder } from '../schemas/me.js'
+import { OwnProfilePatchSchema, ownPhotoFolder } from '../schemas/me.js'
+import { ChangedOwnProfileResponse, OwnProfileResponse } from '../schemas/responses.js'
 import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
@@ -49,7 +50,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
           'Both languages of the editable texts, the contract and license that keep the consultant bookable, and ' +
           'until when. Refused with the sign-in rule\'s own 403 code when the consultant is no longer eligible.',
         querystring: NoQuerySchema,
-        ...securityFor('consultant', { 200: OwnProfileSchema, ...problems(...ineligible, 'COMMON_UNAVAILABLE') }),
+        ...securityFor('consultant', { 200: OwnProfileResponse, ...problems(...ineligible, 'COMMON_UNAVAILABLE') }),
       },
     },
     async (request, reply) => {
@@ -75,7 +76,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
         querystring: NoQuerySchema,
         body: OwnProfilePatchSchema,
         ...securityFor('consultant', {
-          200: ChangedOwnProfileSchema,
+          200: ChangedOwnProfileResponse,
           ...problems(...ineligible, 'COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA_TYPE', 'COMMON_UNAVAILABLE'),
         }),
       },
