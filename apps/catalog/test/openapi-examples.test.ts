@@ -5,7 +5,11 @@ import { loadCatalogConfig } from '../src/config.js'
 
 t.test('every success response is described and has an example that fits its schema', async (t) => {
   // The document does not depend on data, so no database is needed (an unreachable one is refused at once).
-  const config = loadCatalogConfig({ NODE_ENV: 'test', DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere', DB_CONNECT_TIMEOUT_MS: '300' })
+  const config = loadCatalogConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere',
+    DB_CONNECT_TIMEOUT_MS: '300',
+  })
   const app = await buildCatalogApp({ config, logger: false })
   t.teardown(() => app.close())
   const doc = (await app.inject({ url: '/docs/catalog/openapi.json' })).json()

@@ -21,7 +21,10 @@ async function documentOf(t: Test) {
     routesPrefix: '/v1/examples',
     routes: async (routes) => {
       const reply = () => ({ id: 1, photo: null })
-      const good = successResponse(Item, { description: 'One item', example: { id: 7, photo: 'https://cdn.example.com/a.png' } })
+      const good = successResponse(Item, {
+        description: 'One item',
+        example: { id: 7, photo: 'https://cdn.example.com/a.png' },
+      })
       routes.get('/good', { schema: { response: { 200: good, ...problems() } } }, reply)
       routes.get('/nullable', {
         schema: { response: { 200: successResponse(Item, { description: 'Null photo', example: { id: 7, photo: null } }) } },
