@@ -67,7 +67,7 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls `url` until it answers `status`, or fails with the child's last lines when it exits or time runs out. */
-export async function waitForStatus(url: string, watched: Watched | undefined, status = 200, timeoutMs = 60_000): Promise<void> {
+export async function waitForStatus(url: string, watched: Watched | undefined, status = 200, timeoutMs = 120_000): Promise<void> {
   const deadline = Date.now() + timeoutMs
   let last = 'no answer'
   while (Date.now() < deadline) {

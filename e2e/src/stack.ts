@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto'
 import { closeSync, copyFileSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { seedScenarios } from '@cp/db/seed'
 import { createTestDatabase } from '@cp/db/testing'
 import { bundleDir, REPO_ROOT, SERVICES, type ServiceName } from './bundles.js'
@@ -34,8 +35,11 @@ export interface Stack {
   readonly relay: CodeRelay
   readonly nginx: Watched
   instancesOf(service: ServiceName): Instance[]
-  /** The instances whose log has a completed request with this id. */
-  servedBy(requestId: string): Instance[]
+  /**
+   * The instances whose log has a completed request with this id. Fastify logs completion after the answer is
+   * sent, so this waits (up to 5 s) until some instance has logged it.
+   */
+  servedBy(requestId: string): Promise<Instance[]>
   /** nginx's access log, one entry per request it answered. */
   accessLog(): AccessLogEntry[]
   stop(): Promise<void>
@@ -168,8 +172,12 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
     relay,
     nginx,
     instancesOf: (service) => instances.filter((i) => i.service === service),
-    servedBy: (requestId) =>
-      instances.filter((i) => i.records.some((r) => r.requestId === requestId && r.msg === 'request completed')),
+    servedBy: async (requestId) => {
+      const served = () => instances.filter((i) => i.records.some((r) => r.requestId === requestId && r.msg === 'request completed'))
+      const deadline = Date.now() + 5000
+      while (served().length === 0 && Date.now() < deadline) await sleep(25)
+      return served()
+    },
     accessLog: () =>
       readFileSync(accessLogPath, 'utf8')
         .split('\n')

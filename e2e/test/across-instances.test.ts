@@ -14,8 +14,8 @@ function newPhone(): string {
 }
 
 /** Which instance served the request with this id (exactly one must have). */
-function servedBy(t: Test, stack: Stack, requestId: string): string {
-  const servers = stack.servedBy(requestId)
+async function servedBy(t: Test, stack: Stack, requestId: string): Promise<string> {
+  const servers = await stack.servedBy(requestId)
   t.equal(servers.length, 1, `one instance served ${requestId}`)
   return servers[0]?.name ?? 'none'
 }
@@ -37,7 +37,7 @@ t.test('across instances', async (t) => {
       const code = await stack.relay.codeFor(phone, sent)
       const verified = await api.auth.POST('/v1/auth/otp/verify', { body: { destination: phone, code }, headers: withId(verifyId) })
       t.equal(verified.response.status, 200, 'the code is good wherever it was issued')
-      crossed = servedBy(t, stack, requestId) !== servedBy(t, stack, verifyId)
+      crossed = (await servedBy(t, stack, requestId)) !== (await servedBy(t, stack, verifyId))
     }
     t.ok(crossed, 'issued on one instance, used on the other')
   })
@@ -52,7 +52,7 @@ t.test('across instances', async (t) => {
       const id = `guess-${randomUUID()}`
       const guess = await api.auth.POST('/v1/auth/otp/verify', { body: { destination: phone, code: wrong }, headers: withId(id) })
       t.equal(guess.response.status, 401)
-      servers.add(servedBy(t, stack, id))
+      servers.add(await servedBy(t, stack, id))
     }
     t.equal(servers.size, 2, 'the guesses were spread over both instances')
     const right = await api.auth.POST('/v1/auth/otp/verify', { body: { destination: phone, code } })
@@ -78,7 +78,7 @@ t.test('across instances', async (t) => {
       t.equal(reused.error?.code, 'AUTH_REFRESH_REUSED')
       const familyEnded = await api.auth.POST('/v1/auth/token/refresh', { body: { refreshToken: rotated.data?.refreshToken ?? '' } })
       t.equal(familyEnded.response.status, 401, 'reuse ends the whole session, on every instance')
-      crossed = servedBy(t, stack, rotateId) !== servedBy(t, stack, reuseId)
+      crossed = (await servedBy(t, stack, rotateId)) !== (await servedBy(t, stack, reuseId))
     }
     t.ok(crossed, 'rotated on one instance, reused on the other')
   })

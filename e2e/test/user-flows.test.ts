@@ -83,7 +83,7 @@ t.test('the system through the proxy', async (t) => {
     const answer = await api.catalog.GET('/v1/catalog/service-categories', { headers: { 'x-request-id': requestId } })
     t.equal(answer.response.status, 200)
     t.equal(answer.response.headers.get('x-request-id'), requestId)
-    const servers = stack.servedBy(requestId)
+    const servers = await stack.servedBy(requestId)
     t.equal(servers.length, 1, 'exactly one instance served it')
     t.equal(servers[0]?.service, 'catalog')
     t.ok(stack.accessLog().some((entry) => entry.requestId === requestId), 'the proxy logged the same id')
@@ -92,6 +92,6 @@ t.test('the system through the proxy', async (t) => {
     const bad = await api.catalog.GET('/v1/catalog/service-categories', { headers: { 'x-request-id': 'a b"c' } })
     const replaced = bad.response.headers.get('x-request-id') ?? ''
     t.match(replaced, /^[0-9a-f]{32}$/)
-    t.equal(stack.servedBy(replaced).length, 1)
+    t.equal((await stack.servedBy(replaced)).length, 1)
   })
 })
