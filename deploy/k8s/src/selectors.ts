@@ -1,0 +1,28 @@
+/** A Kubernetes label selector: `matchLabels` and `matchExpressions` (the form every API object uses). */
+export type LabelSelector = {
+  matchLabels?: Record<string, string>
+  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[]
+}
+
+/** Whether a selector selects an object with these labels, by the API's rules (an empty selector selects all). */
+export function selects(selector: LabelSelector, labels: Record<string, string> = {}): boolean {
+  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
+    if (labels[key] !== value) return false
+  }
+  for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
+    const present = Object.hasOwn(labels, key)
+    const value = labels[key]
+    const ok =
+      operator === 'In' ? present && values.includes(value as string)
+      : operator === 'NotIn' ? !present || !values.includes(value as string)
+      : operator === 'Exists' ? present
+      : !present
+    if (!ok) return false
+  }
+  return true
+}
+
+/** A Service's `selector` is a plain map, the same as `matchLabels`. */
+export function fromMap(map: Record<string, string>): LabelSelector {
+  return { matchLabels: map }
+}
