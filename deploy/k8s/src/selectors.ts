@@ -1,7 +1,8 @@
 /** A Kubernetes label selector: `matchLabels` and `matchExpressions` (the form every API object uses). */
 export type LabelSelector = {
   matchLabels?: Record<string, string>
-  matchExpressions?: { key: string; operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist'; values?: string[] }[]
+  /** `operator` is In, NotIn, Exists or DoesNotExist; the API refuses any other, and so does `selects`. */
+  matchExpressions?: { key: string; operator: string; values?: string[] }[]
 }
 
 /** Whether a selector selects an object with these labels, by the API's rules (an empty selector selects all). */
@@ -16,7 +17,8 @@ export function selects(selector: LabelSelector, labels: Record<string, string> 
       operator === 'In' ? present && values.includes(value as string)
       : operator === 'NotIn' ? !present || !values.includes(value as string)
       : operator === 'Exists' ? present
-      : !present
+      : operator === 'DoesNotExist' ? !present
+      : false
     if (!ok) return false
   }
   return true

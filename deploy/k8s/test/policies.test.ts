@@ -1,6 +1,7 @@
 import t from 'tap'
 import { type KubeObject, render, targets } from '../src/render.js'
 import { POLICIES } from '../src/policies.js'
+import { selects } from '../src/selectors.js'
 
 // The mutations below edit rendered objects through these loose shapes: each test breaks one thing on purpose.
 type Loose = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -121,4 +122,20 @@ t.test('the config policy fires on a committed secret or a missing ConfigMap', a
     'Deployment/consultation/consultants container consultants uses ConfigMap consultants-settings, which does not exist',
     'Secret/consultation/auth-secrets is rendered: secrets are created outside the repository',
   ])
+})
+
+t.test('label selectors follow the API rules', async (t) => {
+  const labels = { app: 'auth', tier: 'api' }
+  t.ok(selects({}, labels), 'an empty selector selects everything')
+  t.ok(selects({ matchLabels: { app: 'auth' } }, labels))
+  t.notOk(selects({ matchLabels: { app: 'auth', tier: 'web' } }, labels), 'every matchLabels entry must hold')
+  t.ok(selects({ matchExpressions: [{ key: 'app', operator: 'In', values: ['auth', 'catalog'] }] }, labels))
+  t.notOk(selects({ matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['auth'] }] }, labels))
+  t.ok(selects({ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] }, labels), 'NotIn holds for an absent label')
+  t.ok(selects({ matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, labels))
+  t.notOk(selects({ matchExpressions: [{ key: 'zone', operator: 'Exists' }] }, labels))
+  t.ok(selects({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }, labels))
+  t.notOk(selects({ matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, labels))
+  t.notOk(selects({ matchExpressions: [{ key: 'app', operator: 'Equals', values: ['auth'] }] }, labels), 'an unknown operator selects nothing')
+  t.notOk(selects({ matchLabels: { app: 'auth' } }, undefined), 'an object without labels matches only the empty selector')
 })
