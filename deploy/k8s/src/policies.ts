@@ -196,6 +196,44 @@ export const configPolicy: Policy = (objects) => {
   return problems
 }
 
+/**
+ * A long-running pod outlives its own removal from the endpoints: a preStop sleep, then SIGTERM, and a grace
+ * period longer than that sleep plus the service's SHUTDOWN_TIMEOUT_MS (default 10 s), so requests in flight
+ * finish before the kubelet kills the process.
+ */
+export const shutdownPolicy: Policy = (objects) => {
+  const configMaps = new Map(ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap').map((map) => [`${map.metadata.namespace}/${map.metadata.name}`, map.data ?? {}]))
+  return podTemplates(objects)
+    .filter((pod) => pod.longRunning)
+    .flatMap((pod) => {
+      const grace = pod.template.spec?.terminationGracePeriodSeconds ?? 30
+      return containersOf(pod)
+        .filter(({ init }) => !init)
+        .flatMap(({ container, name }) => {
+          const preStop = container.lifecycle?.preStop
+          if (preStop === undefined) return [`${name} has no preStop hook: it is sent SIGTERM while still receiving requests`]
+          const sleep = preStop.sleep?.seconds ?? 0
+          // The variable as the container sees it: envFrom in order, then env (which wins).
+          let shutdownMs = '10000'
+          for (const source of container.envFrom ?? []) {
+            const value = configMaps.get(`${pod.namespace}/${source.configMapRef?.name}`)?.SHUTDOWN_TIMEOUT_MS
+            if (value !== undefined) shutdownMs = value
+          }
+          shutdownMs = container.env?.find((variable) => variable.name === 'SHUTDOWN_TIMEOUT_MS')?.value ?? shutdownMs
+          const needed = sleep + Number(shutdownMs) / 1000
+          return grace > needed ? [] : [`${name} terminationGracePeriodSeconds ${grace} does not exceed the preStop sleep ${sleep} s + SHUTDOWN_TIMEOUT_MS ${shutdownMs}`]
+        })
+    })
+}
+
+/** A Job retries a bounded number of times, within a deadline, and is cleaned up after it finishes. */
+export const jobsPolicy: Policy = (objects) =>
+  ofKind<{ spec: { backoffLimit?: number; activeDeadlineSeconds?: number; ttlSecondsAfterFinished?: number } }>(objects, 'Job').flatMap((job) =>
+    (['backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'] as const)
+      .filter((field) => job.spec[field] === undefined)
+      .map((field) => `${describe(job)} has no ${field}`),
+  )
+
 export const POLICIES = {
   resources: resourcesPolicy,
   probes: probesPolicy,
@@ -203,6 +241,8 @@ export const POLICIES = {
   ingressBackends: ingressBackendsPolicy,
   selectors: selectorsPolicy,
   config: configPolicy,
+  shutdown: shutdownPolicy,
+  jobs: jobsPolicy,
 } satisfies Record<string, Policy>
 
 function declaresPort(pod: PodTemplate, name: string): boolean {

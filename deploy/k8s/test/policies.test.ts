@@ -124,6 +124,28 @@ t.test('the config policy fires on a committed secret or a missing ConfigMap', a
   ])
 })
 
+t.test('the shutdown policy fires when the grace period does not cover the preStop sleep and the shutdown timeout', async (t) => {
+  const objects = await render('overlays/production')
+  delete container(objects, 'auth').lifecycle
+  find(objects, 'ConfigMap', 'common-config').data.SHUTDOWN_TIMEOUT_MS = '26000'
+  container(objects, 'catalog').env.push({ name: 'SHUTDOWN_TIMEOUT_MS', value: '1000' })
+  t.same(POLICIES.shutdown(objects), [
+    'Deployment/consultation/auth container auth has no preStop hook: it is sent SIGTERM while still receiving requests',
+    'Deployment/consultation/consultants container consultants terminationGracePeriodSeconds 30 does not exceed the preStop sleep 5 s + SHUTDOWN_TIMEOUT_MS 26000',
+  ], 'a value in env wins over the ConfigMap (catalog: 5 s + 1 s fits)')
+})
+
+t.test('the jobs policy fires on a Job without retry bound, deadline or clean-up', async (t) => {
+  const objects = await render('overlays/staging')
+  const job = find(objects, 'Job', 'migrate')
+  delete job.spec.backoffLimit
+  delete job.spec.ttlSecondsAfterFinished
+  t.same(POLICIES.jobs(objects), [
+    'Job/consultation-staging/migrate has no backoffLimit',
+    'Job/consultation-staging/migrate has no ttlSecondsAfterFinished',
+  ])
+})
+
 t.test('label selectors follow the API rules', async (t) => {
   const labels = { app: 'auth', tier: 'api' }
   t.ok(selects({}, labels), 'an empty selector selects everything')
