@@ -60,7 +60,10 @@ export function tagDifferences(text, expected) {
   const names = new Set([...Object.keys(expected), ...Object.keys(written)])
   return [...names]
     .filter((name) => written[name] !== expected[name])
-    .map((name) => `${name}: kustomization has ${written[name] ?? 'no entry'}, package.json says ${expected[name] ?? 'no image'}`)
+    .map(
+      (name) =>
+        `${name}: kustomization has ${written[name] ?? 'no entry'}, package.json says ${expected[name] ?? 'no image'}`,
+    )
 }
 
 /**

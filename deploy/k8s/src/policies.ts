@@ -63,7 +63,8 @@ export const securityPolicy: Policy = (objects) =>
       if (context.readOnlyRootFilesystem !== true) problems.push('has a writable root filesystem')
       if (!(context.capabilities?.drop ?? []).includes('ALL')) problems.push('does not drop ALL capabilities')
       const seccomp = (context.seccompProfile ?? podContext.seccompProfile)?.type
-      if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost') problems.push('has no RuntimeDefault seccomp profile')
+      if (seccomp !== 'RuntimeDefault' && seccomp !== 'Localhost')
+        problems.push('has no RuntimeDefault seccomp profile')
       return problems.map((problem) => `${name} ${problem}`)
     })
   })
@@ -82,14 +83,20 @@ export const ingressBackendsPolicy: Policy = (objects) => {
       const wanted = backend.service
       if (wanted === undefined) return []
       const service = services.find(
-        (candidate) => candidate.metadata.name === wanted.name && candidate.metadata.namespace === ingress.metadata.namespace,
+        (candidate) =>
+          candidate.metadata.name === wanted.name && candidate.metadata.namespace === ingress.metadata.namespace,
       )
-      if (service === undefined) return [`${describe(ingress)} ${where} points at Service ${wanted.name}, which does not exist`]
+      if (service === undefined)
+        return [`${describe(ingress)} ${where} points at Service ${wanted.name}, which does not exist`]
       const port = wanted.port ?? {}
       const found = (service.spec.ports ?? []).some((candidate) =>
         port.name !== undefined ? candidate.name === port.name : candidate.port === port.number,
       )
-      return found ? [] : [`${describe(ingress)} ${where} points at port ${port.name ?? port.number} of Service ${wanted.name}, which it does not have`]
+      return found
+        ? []
+        : [
+            `${describe(ingress)} ${where} points at port ${port.name ?? port.number} of Service ${wanted.name}, which it does not have`,
+          ]
     })
   })
 }
@@ -126,13 +133,17 @@ export const selectorsPolicy: Policy = (objects) => {
   }
 
   for (const budget of ofKind<{ spec: IPodDisruptionBudgetSpec }>(objects, 'PodDisruptionBudget')) {
-    if (inNamespace(budget, budget.spec.selector ?? {}).length === 0) problems.push(`${describe(budget)} selector matches no pod template`)
+    if (inNamespace(budget, budget.spec.selector ?? {}).length === 0)
+      problems.push(`${describe(budget)} selector matches no pod template`)
   }
 
   for (const autoscaler of ofKind<{ spec: IHorizontalPodAutoscalerSpec }>(objects, 'HorizontalPodAutoscaler')) {
     const { kind, name } = autoscaler.spec.scaleTargetRef
     const target = objects.find(
-      (object) => object.kind === kind && object.metadata.name === name && object.metadata.namespace === autoscaler.metadata.namespace,
+      (object) =>
+        object.kind === kind &&
+        object.metadata.name === name &&
+        object.metadata.namespace === autoscaler.metadata.namespace,
     )
     if (target === undefined) problems.push(`${describe(autoscaler)} scales ${kind}/${name}, which does not exist`)
   }
@@ -142,7 +153,11 @@ export const selectorsPolicy: Policy = (objects) => {
     if (selected.length === 0) problems.push(`${describe(policy)} podSelector matches no pod template`)
     // Peers named by pod labels alone are in the policy's own namespace: they must exist too.
     const rules = [
-      ...(policy.spec.ingress ?? []).map((rule) => ({ peers: rule.from ?? [], ports: rule.ports ?? [], direction: 'from' })),
+      ...(policy.spec.ingress ?? []).map((rule) => ({
+        peers: rule.from ?? [],
+        ports: rule.ports ?? [],
+        direction: 'from',
+      })),
       ...(policy.spec.egress ?? []).map((rule) => ({ peers: rule.to ?? [], ports: rule.ports ?? [], direction: 'to' })),
     ]
     for (const { peers, ports, direction } of rules) {
@@ -157,7 +172,8 @@ export const selectorsPolicy: Policy = (objects) => {
       for (const port of ports) {
         if (typeof port.port !== 'string') continue
         for (const pod of new Set(portOwners)) {
-          if (!declaresPort(pod, port.port)) problems.push(`${describe(policy)} port "${port.port}" is not a port of ${pod.name}`)
+          if (!declaresPort(pod, port.port))
+            problems.push(`${describe(policy)} port "${port.port}" is not a port of ${pod.name}`)
         }
       }
     }
@@ -171,10 +187,14 @@ export const selectorsPolicy: Policy = (objects) => {
  */
 export const configPolicy: Policy = (objects) => {
   const problems: string[] = []
-  const configMaps = new Set(ofKind(objects, 'ConfigMap').map((map) => `${map.metadata.namespace}/${map.metadata.name}`))
-  for (const secret of ofKind(objects, 'Secret')) problems.push(`${describe(secret)} is rendered: secrets are created outside the repository`)
+  const configMaps = new Set(
+    ofKind(objects, 'ConfigMap').map((map) => `${map.metadata.namespace}/${map.metadata.name}`),
+  )
+  for (const secret of ofKind(objects, 'Secret'))
+    problems.push(`${describe(secret)} is rendered: secrets are created outside the repository`)
   for (const map of ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap')) {
-    for (const key of Object.keys(map.data ?? {}).filter(looksSecret)) problems.push(`${describe(map)} holds ${key}, a secret`)
+    for (const key of Object.keys(map.data ?? {}).filter(looksSecret))
+      problems.push(`${describe(map)} holds ${key}, a secret`)
   }
   for (const pod of podTemplates(objects)) {
     for (const { container, name } of containersOf(pod)) {
@@ -186,10 +206,12 @@ export const configPolicy: Policy = (objects) => {
         }),
       ]
       for (const ref of references) {
-        if (ref.optional !== true && !configMaps.has(`${pod.namespace}/${ref.name}`)) problems.push(`${name} uses ConfigMap ${ref.name}, which does not exist`)
+        if (ref.optional !== true && !configMaps.has(`${pod.namespace}/${ref.name}`))
+          problems.push(`${name} uses ConfigMap ${ref.name}, which does not exist`)
       }
       for (const variable of container.env ?? []) {
-        if (variable.value !== undefined && looksSecret(variable.name)) problems.push(`${name} sets ${variable.name} to a literal value`)
+        if (variable.value !== undefined && looksSecret(variable.name))
+          problems.push(`${name} sets ${variable.name} to a literal value`)
       }
     }
   }
@@ -202,7 +224,12 @@ export const configPolicy: Policy = (objects) => {
  * finish before the kubelet kills the process.
  */
 export const shutdownPolicy: Policy = (objects) => {
-  const configMaps = new Map(ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap').map((map) => [`${map.metadata.namespace}/${map.metadata.name}`, map.data ?? {}]))
+  const configMaps = new Map(
+    ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap').map((map) => [
+      `${map.metadata.namespace}/${map.metadata.name}`,
+      map.data ?? {},
+    ]),
+  )
   return podTemplates(objects)
     .filter((pod) => pod.longRunning)
     .flatMap((pod) => {
@@ -211,7 +238,8 @@ export const shutdownPolicy: Policy = (objects) => {
         .filter(({ init }) => !init)
         .flatMap(({ container, name }) => {
           const preStop = container.lifecycle?.preStop
-          if (preStop === undefined) return [`${name} has no preStop hook: it is sent SIGTERM while still receiving requests`]
+          if (preStop === undefined)
+            return [`${name} has no preStop hook: it is sent SIGTERM while still receiving requests`]
           const sleep = preStop.sleep?.seconds ?? 0
           // The variable as the container sees it: envFrom in order, then env (which wins).
           let shutdownMs = '10000'
@@ -221,14 +249,21 @@ export const shutdownPolicy: Policy = (objects) => {
           }
           shutdownMs = container.env?.find((variable) => variable.name === 'SHUTDOWN_TIMEOUT_MS')?.value ?? shutdownMs
           const needed = sleep + Number(shutdownMs) / 1000
-          return grace > needed ? [] : [`${name} terminationGracePeriodSeconds ${grace} does not exceed the preStop sleep ${sleep} s + SHUTDOWN_TIMEOUT_MS ${shutdownMs}`]
+          return grace > needed
+            ? []
+            : [
+                `${name} terminationGracePeriodSeconds ${grace} does not exceed the preStop sleep ${sleep} s + SHUTDOWN_TIMEOUT_MS ${shutdownMs}`,
+              ]
         })
     })
 }
 
 /** A Job retries a bounded number of times, within a deadline, and is cleaned up after it finishes. */
 export const jobsPolicy: Policy = (objects) =>
-  ofKind<{ spec: { backoffLimit?: number; activeDeadlineSeconds?: number; ttlSecondsAfterFinished?: number } }>(objects, 'Job').flatMap((job) =>
+  ofKind<{ spec: { backoffLimit?: number; activeDeadlineSeconds?: number; ttlSecondsAfterFinished?: number } }>(
+    objects,
+    'Job',
+  ).flatMap((job) =>
     (['backoffLimit', 'activeDeadlineSeconds', 'ttlSecondsAfterFinished'] as const)
       .filter((field) => job.spec[field] === undefined)
       .map((field) => `${describe(job)} has no ${field}`),
@@ -246,7 +281,9 @@ export const POLICIES = {
 } satisfies Record<string, Policy>
 
 function declaresPort(pod: PodTemplate, name: string): boolean {
-  return (pod.template.spec?.containers ?? []).some((container) => (container.ports ?? []).some((port) => port.name === name))
+  return (pod.template.spec?.containers ?? []).some((container) =>
+    (container.ports ?? []).some((port) => port.name === name),
+  )
 }
 
 function looksSecret(name: string): boolean {

@@ -45,7 +45,10 @@ async function kustomize(target: string): Promise<KubeObject[]> {
     ;({ stdout } = await run('kubectl', ['kustomize', join(K8S_ROOT, target)], { maxBuffer: 16 * 1024 * 1024 }))
   } catch (error) {
     const { code, stderr } = error as { code?: string; stderr?: string }
-    if (code === 'ENOENT') throw new Error('kubectl is not installed: the manifests are rendered with `kubectl kustomize` (kubectl >= 1.27, Kustomize 5)')
+    if (code === 'ENOENT')
+      throw new Error(
+        'kubectl is not installed: the manifests are rendered with `kubectl kustomize` (kubectl >= 1.27, Kustomize 5)',
+      )
     throw new Error(`kubectl kustomize ${target} failed: ${stderr ?? String(error)}`)
   }
   return parseAllDocuments(stdout).map((document) => {

@@ -28,7 +28,8 @@ export async function checkAgainstApi(object: KubeObject): Promise<SchemaProblem
   } catch (error) {
     const failure = error as ValidationFailure
     if (failure.errors === undefined) throw error
-    for (const { instancePath, message } of failure.errors) problems.push({ path: instancePath, message: message ?? 'is invalid' })
+    for (const { instancePath, message } of failure.errors)
+      problems.push({ path: instancePath, message: message ?? 'is invalid' })
   }
   for (const [target, visit] of visits) {
     if (Array.isArray(target) || visit.enumerated) continue

@@ -11,15 +11,7 @@ export function selects(selector: LabelSelector, labels: Record<string, string> 
     if (labels[key] !== value) return false
   }
   for (const { key, operator, values = [] } of selector.matchExpressions ?? []) {
-    const present = Object.hasOwn(labels, key)
-    const value = labels[key]
-    const ok =
-      operator === 'In' ? present && values.includes(value as string)
-      : operator === 'NotIn' ? !present || !values.includes(value as string)
-      : operator === 'Exists' ? present
-      : operator === 'DoesNotExist' ? !present
-      : false
-    if (!ok) return false
+    if (!holds(operator, labels, key, values)) return false
   }
   return true
 }
@@ -27,4 +19,20 @@ export function selects(selector: LabelSelector, labels: Record<string, string> 
 /** A Service's `selector` is a plain map, the same as `matchLabels`. */
 export function fromMap(map: Record<string, string>): LabelSelector {
   return { matchLabels: map }
+}
+
+function holds(operator: string, labels: Record<string, string>, key: string, values: string[]): boolean {
+  const value = Object.hasOwn(labels, key) ? labels[key] : undefined
+  switch (operator) {
+    case 'In':
+      return value !== undefined && values.includes(value)
+    case 'NotIn':
+      return value === undefined || !values.includes(value)
+    case 'Exists':
+      return value !== undefined
+    case 'DoesNotExist':
+      return value === undefined
+    default:
+      return false
+  }
 }

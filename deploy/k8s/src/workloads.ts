@@ -20,11 +20,15 @@ const LONG_RUNNING = new Set(['Deployment', 'StatefulSet', 'DaemonSet'])
 export function podTemplates(objects: KubeObject[]): PodTemplate[] {
   const templates: PodTemplate[] = []
   for (const object of objects) {
-    const spec = object.spec as { template?: IPodTemplateSpec; jobTemplate?: { spec?: { template?: IPodTemplateSpec } } } | undefined
+    const spec = object.spec as
+      | { template?: IPodTemplateSpec; jobTemplate?: { spec?: { template?: IPodTemplateSpec } } }
+      | undefined
     const template =
-      object.kind === 'CronJob' ? spec?.jobTemplate?.spec?.template
-      : LONG_RUNNING.has(object.kind) || object.kind === 'Job' ? spec?.template
-      : undefined
+      object.kind === 'CronJob'
+        ? spec?.jobTemplate?.spec?.template
+        : LONG_RUNNING.has(object.kind) || object.kind === 'Job'
+          ? spec?.template
+          : undefined
     if (template === undefined) continue
     templates.push({
       owner: object,

@@ -28,31 +28,54 @@ function declaredVariables(service: string): Set<string> {
 t.test('every variable a service gets from its ConfigMaps and Secrets is one its config declares', async (t) => {
   for (const target of targets()) {
     const objects = await render(target)
-    const configMaps = new Map(objects.filter((object) => object.kind === 'ConfigMap').map((map) => [map.metadata.name, map.data as Record<string, string>]))
+    const configMaps = new Map(
+      objects
+        .filter((object) => object.kind === 'ConfigMap')
+        .map((map) => [map.metadata.name, map.data as Record<string, string>]),
+    )
     for (const pod of podTemplates(objects).filter((candidate) => candidate.longRunning)) {
       for (const { container, name } of containersOf(pod)) {
         const declared = declaredVariables(container.name)
         const given = [
-          ...(container.envFrom ?? []).flatMap((source) => Object.keys(configMaps.get(source.configMapRef?.name ?? '') ?? {})),
+          ...(container.envFrom ?? []).flatMap((source) =>
+            Object.keys(configMaps.get(source.configMapRef?.name ?? '') ?? {}),
+          ),
           ...(container.env ?? []).map((variable) => variable.name),
         ]
-        t.same(given.filter((variable) => !declared.has(variable)), [], `${target}: ${name}`)
+        t.same(
+          given.filter((variable) => !declared.has(variable)),
+          [],
+          `${target}: ${name}`,
+        )
       }
     }
   }
 })
 
-t.test('each service listens on the port its Service and probes use, and gets its database URL from a Secret', async (t) => {
-  const objects = await render('base')
-  for (const pod of podTemplates(objects).filter((candidate) => candidate.longRunning)) {
-    const [{ container }] = containersOf(pod) as [ReturnType<typeof containersOf>[number]]
-    const config = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith(`${container.name}-config-`))
-    const port = (config?.data as Record<string, string> | undefined)?.PORT
-    t.equal(Number(port), container.ports?.find((candidate) => candidate.name === 'http')?.containerPort, `${pod.name}: PORT is the http port`)
-    const databaseUrl = container.env?.find((variable) => variable.name === 'DATABASE_URL')
-    t.same(databaseUrl?.valueFrom?.secretKeyRef, { name: `${container.name}-secrets`, key: 'DATABASE_URL' }, `${pod.name}: DATABASE_URL from ${container.name}-secrets`)
-  }
-})
+t.test(
+  'each service listens on the port its Service and probes use, and gets its database URL from a Secret',
+  async (t) => {
+    const objects = await render('base')
+    for (const pod of podTemplates(objects).filter((candidate) => candidate.longRunning)) {
+      const [{ container }] = containersOf(pod) as [ReturnType<typeof containersOf>[number]]
+      const config = objects.find(
+        (object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith(`${container.name}-config-`),
+      )
+      const port = (config?.data as Record<string, string> | undefined)?.PORT
+      t.equal(
+        Number(port),
+        container.ports?.find((candidate) => candidate.name === 'http')?.containerPort,
+        `${pod.name}: PORT is the http port`,
+      )
+      const databaseUrl = container.env?.find((variable) => variable.name === 'DATABASE_URL')
+      t.same(
+        databaseUrl?.valueFrom?.secretKeyRef,
+        { name: `${container.name}-secrets`, key: 'DATABASE_URL' },
+        `${pod.name}: DATABASE_URL from ${container.name}-secrets`,
+      )
+    }
+  },
+)
 
 t.test('the variable check knows each service’s own variables', async (t) => {
   t.ok(declaredVariables('auth').has('AUTH_SIGNING_KEY'))
@@ -69,14 +92,22 @@ t.test('the variable check knows each service’s own variables', async (t) => {
 t.test('the token issuer is the auth service’s public address on the Ingress of the same overlay', async (t) => {
   for (const target of targets()) {
     const objects = await render(target)
-    const accounts = objects.find((object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('accounts-config-'))
+    const accounts = objects.find(
+      (object) => object.kind === 'ConfigMap' && object.metadata.name.startsWith('accounts-config-'),
+    )
     const issuer = new URL((accounts?.data as Record<string, string>).AUTH_ISSUER as string)
-    const ingress = objects.find((object) => object.kind === 'Ingress')?.spec as { rules: { host: string }[]; tls?: { hosts: string[] }[] }
+    const ingress = objects.find((object) => object.kind === 'Ingress')?.spec as {
+      rules: { host: string }[]
+      tls?: { hosts: string[] }[]
+    }
     t.equal(issuer.host, ingress.rules[0]?.host, `${target}: the issuer's host is the Ingress host`)
     t.equal(issuer.pathname, '/v1/auth', `${target}: and its path the auth prefix`)
     if (issuer.protocol === 'https:' && target !== 'base') {
       // The base is never applied alone; an overlay that serves https must terminate TLS for that host.
-      t.ok(ingress.tls?.some((entry) => entry.hosts.includes(issuer.host)), `${target}: https issuer, TLS on the Ingress`)
+      t.ok(
+        ingress.tls?.some((entry) => entry.hosts.includes(issuer.host)),
+        `${target}: https issuer, TLS on the Ingress`,
+      )
     }
   }
 })

@@ -8,7 +8,11 @@ const NGINX_CONF = readFileSync(join(REPO_ROOT, 'deploy/nginx/nginx.conf'), 'utf
 
 t.test('the Ingress of every overlay routes exactly what nginx.conf routes, to the same services', async (t) => {
   const nginx = nginxRoutes(NGINX_CONF)
-  t.equal(nginx.routes.length, 12, 'nginx.conf routes /v1/<service> and /docs/<service>, exact and prefix, for three services')
+  t.equal(
+    nginx.routes.length,
+    12,
+    'nginx.conf routes /v1/<service> and /docs/<service>, exact and prefix, for three services',
+  )
   for (const target of targets()) {
     const hosts = ingressRoutes(await render(target))
     t.equal(hosts.length, 1, `${target}: one Ingress rule`)
@@ -26,24 +30,28 @@ t.test('what nginx.conf answers itself is known, so a new route cannot be missed
   ])
 })
 
-t.test('the comparison reports a route missing on either side, a changed match type or a changed service', async (t) => {
-  const nginx = nginxRoutes(NGINX_CONF).routes
-  const objects = await render('overlays/staging')
-  const ingress = objects.find((object) => object.kind === 'Ingress')!
-  const paths = (ingress.spec as { rules: { http: { paths: Record<string, any>[] } }[] }).rules[0]!.http.paths // eslint-disable-line @typescript-eslint/no-explicit-any
-  paths[0]!.pathType = 'Prefix'
-  paths[3]!.backend.service.name = 'consultants'
-  paths.splice(9, 1)
-  paths.push({ path: '/health', pathType: 'Prefix', backend: { service: { name: 'auth', port: { name: 'http' } } } })
-  t.same(routeDifferences(nginx, ingressRoutes(objects)[0]!.routes), [
-    'only in nginx.conf: Exact /v1/auth -> auth',
-    'only in nginx.conf: Prefix /docs/auth/ -> auth',
-    'only in nginx.conf: Prefix /v1/catalog/ -> catalog',
-    'only in the Ingress: Prefix /v1/auth -> auth',
-    'only in the Ingress: Prefix /docs/auth/ -> consultants',
-    'only in the Ingress: Prefix /health -> auth',
-  ])
-})
+t.test(
+  'the comparison reports a route missing on either side, a changed match type or a changed service',
+  async (t) => {
+    const nginx = nginxRoutes(NGINX_CONF).routes
+    const objects = await render('overlays/staging')
+    const ingress = objects.find((object) => object.kind === 'Ingress')!
+    type Path = { path: string; pathType: string; backend: { service: { name: string; port: { name: string } } } }
+    const paths = (ingress.spec as { rules: { http: { paths: Path[] } }[] }).rules[0]!.http.paths
+    paths[0]!.pathType = 'Prefix'
+    paths[3]!.backend.service.name = 'consultants'
+    paths.splice(9, 1)
+    paths.push({ path: '/health', pathType: 'Prefix', backend: { service: { name: 'auth', port: { name: 'http' } } } })
+    t.same(routeDifferences(nginx, ingressRoutes(objects)[0]!.routes), [
+      'only in nginx.conf: Exact /v1/auth -> auth',
+      'only in nginx.conf: Prefix /docs/auth/ -> auth',
+      'only in nginx.conf: Prefix /v1/catalog/ -> catalog',
+      'only in the Ingress: Prefix /v1/auth -> auth',
+      'only in the Ingress: Prefix /docs/auth/ -> consultants',
+      'only in the Ingress: Prefix /health -> auth',
+    ])
+  },
+)
 
 t.test('the nginx.conf reader understands exact, prefix, regex and commented-out locations', async (t) => {
   const conf = `

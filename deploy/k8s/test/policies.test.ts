@@ -4,7 +4,7 @@ import { POLICIES } from '../src/policies.js'
 import { selects } from '../src/selectors.js'
 
 // The mutations below edit rendered objects through these loose shapes: each test breaks one thing on purpose.
-type Loose = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>
 
 t.test('every overlay passes every policy', async (t) => {
   const renderings = await Promise.all(targets().map(async (target) => ({ target, objects: await render(target) })))
@@ -18,7 +18,8 @@ const find = (objects: KubeObject[], kind: string, name: string) => {
   if (found === undefined) throw new Error(`no ${kind}/${name} in the rendering`)
   return found as Loose
 }
-const container = (objects: KubeObject[], deployment: string) => find(objects, 'Deployment', deployment).spec.template.spec.containers[0]
+const container = (objects: KubeObject[], deployment: string) =>
+  find(objects, 'Deployment', deployment).spec.template.spec.containers[0]
 
 t.test('the resources policy fires on a container without requests or limits', async (t) => {
   const objects = await render('overlays/production')
@@ -49,11 +50,20 @@ t.test('the security policy fires on each way a container could run with more th
   const auth = container(objects, 'auth')
   delete auth.securityContext.runAsNonRoot
   delete find(objects, 'Deployment', 'auth').spec.template.spec.securityContext.runAsNonRoot
-  t.same(POLICIES.security(objects), ['Deployment/auth container auth does not set runAsNonRoot'], 'runAsNonRoot on neither pod nor container')
+  t.same(
+    POLICIES.security(objects),
+    ['Deployment/auth container auth does not set runAsNonRoot'],
+    'runAsNonRoot on neither pod nor container',
+  )
 
   const more = await render('base')
   const catalog = container(more, 'catalog')
-  catalog.securityContext = { runAsUser: 0, runAsNonRoot: true, privileged: true, seccompProfile: { type: 'Unconfined' } }
+  catalog.securityContext = {
+    runAsUser: 0,
+    runAsNonRoot: true,
+    privileged: true,
+    seccompProfile: { type: 'Unconfined' },
+  }
   t.same(POLICIES.security(more), [
     'Deployment/catalog container catalog runs as user 0',
     'Deployment/catalog container catalog is privileged',
@@ -82,7 +92,8 @@ t.test('the selectors policy fires when a selector matches no pod template', asy
   find(objects, 'Service', 'catalog').spec.selector = { 'app.kubernetes.io/name': 'catalogue' }
   find(objects, 'PodDisruptionBudget', 'auth').spec.selector.matchLabels = { app: 'auth' }
   find(objects, 'HorizontalPodAutoscaler', 'consultants').spec.scaleTargetRef.name = 'consultant'
-  find(objects, 'NetworkPolicy', 'auth-from-consultants').spec.podSelector.matchLabels['app.kubernetes.io/name'] = 'auht'
+  find(objects, 'NetworkPolicy', 'auth-from-consultants').spec.podSelector.matchLabels['app.kubernetes.io/name'] =
+    'auht'
   find(objects, 'NetworkPolicy', 'consultants-egress-to-auth').spec.egress[0].to[0].podSelector = {
     matchExpressions: [{ key: 'app.kubernetes.io/name', operator: 'In', values: ['oauth'] }],
   }
@@ -95,19 +106,22 @@ t.test('the selectors policy fires when a selector matches no pod template', asy
   ])
 })
 
-t.test('the selectors policy fires on a Deployment that does not select its own pods, and on unknown named ports', async (t) => {
-  const objects = await render('overlays/staging')
-  find(objects, 'Deployment', 'auth').spec.selector.matchLabels['app.kubernetes.io/name'] = 'authn'
-  find(objects, 'Service', 'consultants').spec.ports[0].targetPort = 'web'
-  find(objects, 'NetworkPolicy', 'api-from-ingress-controller').spec.ingress[0].ports[0].port = 'https'
-  t.same(POLICIES.selectors(objects), [
-    'Deployment/consultation-staging/auth selector does not match its own pod template',
-    'Service/consultation-staging/consultants targetPort "web" is not a port of Deployment/consultation-staging/consultants',
-    'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/auth',
-    'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/catalog',
-    'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/consultants',
-  ])
-})
+t.test(
+  'the selectors policy fires on a Deployment that does not select its own pods, and on unknown named ports',
+  async (t) => {
+    const objects = await render('overlays/staging')
+    find(objects, 'Deployment', 'auth').spec.selector.matchLabels['app.kubernetes.io/name'] = 'authn'
+    find(objects, 'Service', 'consultants').spec.ports[0].targetPort = 'web'
+    find(objects, 'NetworkPolicy', 'api-from-ingress-controller').spec.ingress[0].ports[0].port = 'https'
+    t.same(POLICIES.selectors(objects), [
+      'Deployment/consultation-staging/auth selector does not match its own pod template',
+      'Service/consultation-staging/consultants targetPort "web" is not a port of Deployment/consultation-staging/consultants',
+      'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/auth',
+      'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/catalog',
+      'NetworkPolicy/consultation-staging/api-from-ingress-controller port "https" is not a port of Deployment/consultation-staging/consultants',
+    ])
+  },
+)
 
 t.test('the config policy fires on a committed secret or a missing ConfigMap', async (t) => {
   const objects = await render('overlays/production')
@@ -124,16 +138,23 @@ t.test('the config policy fires on a committed secret or a missing ConfigMap', a
   ])
 })
 
-t.test('the shutdown policy fires when the grace period does not cover the preStop sleep and the shutdown timeout', async (t) => {
-  const objects = await render('overlays/production')
-  delete container(objects, 'auth').lifecycle
-  find(objects, 'ConfigMap', 'common-config').data.SHUTDOWN_TIMEOUT_MS = '26000'
-  container(objects, 'catalog').env.push({ name: 'SHUTDOWN_TIMEOUT_MS', value: '1000' })
-  t.same(POLICIES.shutdown(objects), [
-    'Deployment/consultation/auth container auth has no preStop hook: it is sent SIGTERM while still receiving requests',
-    'Deployment/consultation/consultants container consultants terminationGracePeriodSeconds 30 does not exceed the preStop sleep 5 s + SHUTDOWN_TIMEOUT_MS 26000',
-  ], 'a value in env wins over the ConfigMap (catalog: 5 s + 1 s fits)')
-})
+t.test(
+  'the shutdown policy fires when the grace period does not cover the preStop sleep and the shutdown timeout',
+  async (t) => {
+    const objects = await render('overlays/production')
+    delete container(objects, 'auth').lifecycle
+    find(objects, 'ConfigMap', 'common-config').data.SHUTDOWN_TIMEOUT_MS = '26000'
+    container(objects, 'catalog').env.push({ name: 'SHUTDOWN_TIMEOUT_MS', value: '1000' })
+    t.same(
+      POLICIES.shutdown(objects),
+      [
+        'Deployment/consultation/auth container auth has no preStop hook: it is sent SIGTERM while still receiving requests',
+        'Deployment/consultation/consultants container consultants terminationGracePeriodSeconds 30 does not exceed the preStop sleep 5 s + SHUTDOWN_TIMEOUT_MS 26000',
+      ],
+      'a value in env wins over the ConfigMap (catalog: 5 s + 1 s fits)',
+    )
+  },
+)
 
 t.test('the jobs policy fires on a Job without retry bound, deadline or clean-up', async (t) => {
   const objects = await render('overlays/staging')
@@ -153,11 +174,20 @@ t.test('label selectors follow the API rules', async (t) => {
   t.notOk(selects({ matchLabels: { app: 'auth', tier: 'web' } }, labels), 'every matchLabels entry must hold')
   t.ok(selects({ matchExpressions: [{ key: 'app', operator: 'In', values: ['auth', 'catalog'] }] }, labels))
   t.notOk(selects({ matchExpressions: [{ key: 'app', operator: 'NotIn', values: ['auth'] }] }, labels))
-  t.ok(selects({ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] }, labels), 'NotIn holds for an absent label')
+  t.ok(
+    selects({ matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['a'] }] }, labels),
+    'NotIn holds for an absent label',
+  )
   t.ok(selects({ matchExpressions: [{ key: 'tier', operator: 'Exists' }] }, labels))
   t.notOk(selects({ matchExpressions: [{ key: 'zone', operator: 'Exists' }] }, labels))
   t.ok(selects({ matchExpressions: [{ key: 'zone', operator: 'DoesNotExist' }] }, labels))
   t.notOk(selects({ matchExpressions: [{ key: 'tier', operator: 'DoesNotExist' }] }, labels))
-  t.notOk(selects({ matchExpressions: [{ key: 'app', operator: 'Equals', values: ['auth'] }] }, labels), 'an unknown operator selects nothing')
-  t.notOk(selects({ matchLabels: { app: 'auth' } }, undefined), 'an object without labels matches only the empty selector')
+  t.notOk(
+    selects({ matchExpressions: [{ key: 'app', operator: 'Equals', values: ['auth'] }] }, labels),
+    'an unknown operator selects nothing',
+  )
+  t.notOk(
+    selects({ matchLabels: { app: 'auth' } }, undefined),
+    'an object without labels matches only the empty selector',
+  )
 })

@@ -3,7 +3,10 @@ import { describe, type KubeObject, render, targets } from '../src/render.js'
 import { checkAgainstApi } from '../src/schema.js'
 
 type Deployment = KubeObject & {
-  spec: { replicas?: unknown; template: { spec: { containers: Record<string, unknown>[]; securityContext: Record<string, unknown> } } }
+  spec: {
+    replicas?: unknown
+    template: { spec: { containers: Record<string, unknown>[]; securityContext: Record<string, unknown> } }
+  }
 }
 
 t.test('every object of every overlay is valid against the Kubernetes API schema, with no unknown field', async (t) => {
@@ -47,7 +50,9 @@ t.test('the schema check reports type and enum errors, and unknown kinds', async
   paths[0]!.pathType = 'Regex'
   t.match(await checkAgainstApi(ingress), [{ path: '/spec/rules/0/http/paths/0/pathType', message: /allowed values/ }])
 
-  t.match(await checkAgainstApi({ ...deployment, apiVersion: 'apps/v1beta9' }), [{ message: /not a Kubernetes API kind/ }])
+  t.match(await checkAgainstApi({ ...deployment, apiVersion: 'apps/v1beta9' }), [
+    { message: /not a Kubernetes API kind/ },
+  ])
   t.match(await checkAgainstApi({ ...deployment, kind: 'Deploymnet' }), [{ message: /not a Kubernetes API kind/ }])
 })
 
