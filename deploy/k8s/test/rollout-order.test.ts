@@ -50,3 +50,13 @@ t.test(
     }
   },
 )
+
+t.test('a service without its component label would start before the migration, and is reported', async (t) => {
+  const objects = await render('overlays/production')
+  const catalog = objects.find((object) => object.kind === 'Deployment' && object.metadata.name === 'catalog')!
+  delete catalog.metadata.labels?.[COMPONENT]
+  t.same(objects.filter((object) => object.metadata.labels?.[COMPONENT] === undefined).map(describe), [
+    'Deployment/consultation/catalog',
+  ])
+  t.ok(objects.filter(BEFORE_MIGRATION).includes(catalog), 'kubectl -l component!=api would apply it in the first step')
+})
