@@ -83,6 +83,14 @@ t.test(
         container.ports?.find((candidate) => candidate.name === 'http')?.containerPort,
         `${pod.name}: PORT is the http port`,
       )
+      // The probes ask the routes service-kit's health plugin serves; liveness never depends on the database.
+      t.same(
+        [container.startupProbe, container.readinessProbe, container.livenessProbe].map(
+          (probe) => probe?.httpGet?.path,
+        ),
+        ['/health/live', '/health/ready', '/health/live'],
+        `${pod.name}: startup and liveness on /health/live, readiness on /health/ready`,
+      )
       const databaseUrl = container.env?.find((variable) => variable.name === 'DATABASE_URL')
       t.same(
         databaseUrl?.valueFrom?.secretKeyRef,
@@ -92,6 +100,11 @@ t.test(
     }
   },
 )
+
+t.test('the health routes the probes use are the ones service-kit serves', async (t) => {
+  const health = readFileSync(join(REPO_ROOT, 'packages/service-kit/src/plugins/health.ts'), 'utf8')
+  for (const path of ['/health/live', '/health/ready']) t.ok(health.includes(`'${path}'`), `service-kit serves ${path}`)
+})
 
 t.test('the variable check knows each service’s own variables', async (t) => {
   t.ok(declaredVariables('auth').has('AUTH_SIGNING_KEY'))
