@@ -28,7 +28,8 @@ export const AuthConfigSchema = Type.Composite([
     AUTH_ISSUER: Type.String({
       minLength: 1,
       default: 'http://localhost:3001',
-      description: 'The `iss` of every access token; verifiers in the other services expect exactly this value',
+      description:
+        'The `iss` of every access token; verifiers in the other services expect exactly this value. The default (a local address) is for development and tests; production requires it to be set',
     }),
     AUTH_AUDIENCES: CommaList('auth,consultants,catalog', 'The services access tokens are good for (`aud`)'),
     AUTH_OWN_AUDIENCE: Type.String({
@@ -169,6 +170,11 @@ export function loadAuthConfig(env: Record<string, string | undefined> = process
     }
   }
 
+  // The default names this machine; a production token stamped with it would be refused (or, worse, accepted) by
+  // verifiers configured for the real issuer, so production has no default, as in the consultants service.
+  if (decoded.NODE_ENV === 'production' && (env.AUTH_ISSUER === undefined || env.AUTH_ISSUER.trim() === '')) {
+    issues.push({ variable: 'AUTH_ISSUER', reason: 'is required in production (the default is a development address)' })
+  }
   if (!isValidTimeZone(decoded.PLATFORM_TIME_ZONE)) {
     issues.push({ variable: 'PLATFORM_TIME_ZONE', reason: `is not an IANA time zone (got "${decoded.PLATFORM_TIME_ZONE}")` })
   }
