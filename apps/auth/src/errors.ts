@@ -31,6 +31,15 @@ export const AUTH_ERRORS = defineErrors({
       ar: 'تم إيقاف تسجيل الدخول مؤقتًا بعد محاولات فاشلة كثيرة',
     },
   },
+  // Several legacy rows hold spellings of one phone number or e-mail address (`050 000 8777` and `+966500008777`):
+  // signing in to one of them would be a guess. Told only to someone who proved the destination or a password.
+  AUTH_ACCOUNT_AMBIGUOUS: {
+    status: 409,
+    title: {
+      en: 'More than one account uses this phone number or e-mail address; contact support to merge them',
+      ar: 'يستخدم أكثر من حساب رقم الجوال أو البريد الإلكتروني هذا؛ تواصل مع الدعم لدمج الحسابات',
+    },
+  },
   AUTH_ACCOUNT_DISABLED: {
     status: 403,
     title: { en: 'This account has been disabled', ar: 'تم تعطيل هذا الحساب' },
@@ -51,10 +60,18 @@ export const AUTH_ERRORS = defineErrors({
     status: 429,
     title: { en: 'Too many code requests from this network', ar: 'طلبات رموز كثيرة من هذه الشبكة' },
   },
-  // Wrong, expired, used, replaced or burned codes, and destinations without a code, all look the same.
+  // Wrong, expired, replaced or burned codes, and destinations without a code, all look the same.
   AUTH_OTP_INVALID: {
     status: 401,
     title: { en: 'The code is not valid', ar: 'الرمز غير صالح' },
+  },
+  // The right code, submitted again after (or while) it signed someone in: a retry or a double tap, not a guess.
+  AUTH_OTP_ALREADY_USED: {
+    status: 409,
+    title: {
+      en: 'This code has already been used; request a new code to sign in again',
+      ar: 'تم استخدام هذا الرمز من قبل؛ اطلب رمزًا جديدًا لتسجيل الدخول مرة أخرى',
+    },
   },
   AUTH_OTP_VERIFY_LIMITED: {
     status: 429,

@@ -26,7 +26,6 @@ const credentialsSelect = {
   password: true,
   passwordArgon2: true,
   passwordArgon2Source: true,
-  phone: true,
 } as const
 
 const profileSelect = {
@@ -45,25 +44,53 @@ const profileSelect = {
 
 const consultantSelect = CONSULTANT_RECORD_COLUMNS
 
+/** Two or more legacy rows hold spellings of one destination: which one is meant cannot be known. */
+export class AmbiguousAccountError extends Error {
+  constructor(readonly customerIds: readonly number[]) {
+    super(`customers ${customerIds.join(', ')} hold the same destination`)
+    this.name = 'AmbiguousAccountError'
+  }
+}
+
+/**
+ * The ids of the customers whose stored phone or e-mail is a spelling of `destination`, through the indexes on the
+ * generated lookup columns (migration 20261203000100_customer_contact_lookup): `Phone_Lookup` holds the phone as
+ * ASCII digits and `+`, matched against every international and national spelling of the number; `Email_Lookup`
+ * the e-mail without surrounding blanks, in a case-insensitive collation. Two rows are enough to know the answer is
+ * not unique. Exported so that a test can EXPLAIN exactly this statement.
+ */
+export function accountIdsByDestinationSql(destination: Destination): Prisma.Sql {
+  if (destination.kind === 'email') {
+    return Prisma.sql`SELECT Customer_ID AS customerId FROM customers WHERE Email_Lookup = ${destination.value} LIMIT 2`
+  }
+  const variants = Prisma.join(phoneLookupVariants(destination.value))
+  return Prisma.sql`SELECT Customer_ID AS customerId FROM customers WHERE Phone_Lookup IN (${variants}) LIMIT 2`
+}
+
 /** Reads and writes the legacy customers and consultant tables for sign-in. */
 export function createAccountsRepository(db: Prisma.TransactionClient) {
+  /** Every account (at most two: enough to know there is more than one) whose phone or e-mail is `destination`. */
+  async function findAllByDestination(destination: Destination): Promise<AccountCredentials[]> {
+    const rows = await db.$queryRaw<{ customerId: number }[]>(accountIdsByDestinationSql(destination))
+    const customerIds = [...new Set(rows.map((row) => Number(row.customerId)))]
+    if (customerIds.length === 0) return []
+    return db.customer.findMany({ where: { customerId: { in: customerIds } }, select: credentialsSelect, orderBy: { customerId: 'asc' } })
+  }
+
+  /**
+   * The account whose phone or e-mail, however the legacy application formatted it, is `destination`; null when
+   * none. Throws AmbiguousAccountError when several rows match (a legacy `050 000 8777` beside a `+966500008777`):
+   * signing in to one of them would be a guess, and creating a third would be one more duplicate.
+   */
   async function findByDestination(destination: Destination): Promise<AccountCredentials | null> {
-    if (destination.kind === 'email') {
-      // The column's collation is case-insensitive, so legacy rows in any case match the lower-cased address.
-      return db.customer.findUnique({ where: { email: destination.value }, select: credentialsSelect })
-    }
-    const rows = await db.customer.findMany({
-      where: { phone: { in: phoneLookupVariants(destination.value) } },
-      select: credentialsSelect,
-      orderBy: { customerId: 'asc' },
-      take: 5,
-    })
-    // A row in E.164 wins; otherwise the oldest legacy spelling of the number.
-    return rows.find((row) => row.phone === destination.value) ?? rows[0] ?? null
+    const accounts = await findAllByDestination(destination)
+    if (accounts.length > 1) throw new AmbiguousAccountError(accounts.map((account) => account.customerId))
+    return accounts[0] ?? null
   }
 
   return {
     findByDestination,
+    findAllByDestination,
 
     /** Stores the argon2id hash only while the legacy Password is still the one it was verified against. */
     async storeArgon2Hash(customerId: number, hash: string, legacyPassword: string | null, source: string): Promise<boolean> {

@@ -8,6 +8,8 @@ export interface ChallengeRow {
   readonly codeHash: string
   readonly issuedAt: Date
   readonly expiresAt: Date
+  /** When the code signed someone in; a code is used once. */
+  readonly consumedAt: Date | null
 }
 
 export interface NewCode {
@@ -52,6 +54,7 @@ const challengeSelect = {
   codeHash: true,
   issuedAt: true,
   expiresAt: true,
+  consumedAt: true,
 } as const
 
 /** A client IP's events, or a destination's events for one purpose (events older than purposes count for both). */
@@ -110,10 +113,53 @@ export async function consumeCode(db: Prisma.TransactionClient, challenge: Chall
   return count === 1
 }
 
-/** Takes back a reserved event that turned out not to count (a verification that was not a failure). */
+/** Takes back a reserved event that turned out not to count (a password sign-in that was not a failure). */
 export async function releaseEvent(db: Prisma.TransactionClient, eventId: bigint): Promise<void> {
   await db.authOtpEvent.deleteMany({ where: { id: eventId } })
 }
+
+/**
+ * Locks the row of a limited key in auth_limit_locks (the upsert takes its exclusive lock, waiting for a transaction
+ * holding it to end), so that what the transaction then counts includes every event committed before it: under
+ * REPEATABLE READ the snapshot is taken at the first plain read, which comes after the lock; under READ COMMITTED every
+ * read is fresh. One lock row per transaction, so no lock-order deadlock; two first upserts of a new key can still
+ * deadlock each other, and are run again.
+ */
+export async function lockLimitKey(db: Prisma.TransactionClient, scope: string, subject: string, now: Date): Promise<void> {
+  await db.$executeRaw`
+    INSERT INTO auth_limit_locks (scope, subject, last_used_at) VALUES (${scope}, ${subject}, ${now})
+    ON DUPLICATE KEY UPDATE last_used_at = GREATEST(last_used_at, ${now})`
+}
+
+/** The lock key of the failed verifications of a destination and purpose (at most 32 + 254 characters). */
+export const verifyLockKey = (destination: string, purpose: string) => ({ scope: `verify_failed:${purpose}`, subject: destination })
+
+export function findChallenge(db: Prisma.TransactionClient, destination: string, purpose: string): Promise<ChallengeRow | null> {
+  return db.authOtpCode.findUnique({ where: { destination_purpose: { destination, purpose } }, select: challengeSelect })
+}
+
+/**
+ * Takes one of the code's guesses before the code is compared, so that parallel guesses cannot exceed the cap.
+ * False when the code is used, expired, replaced or has no guesses left.
+ */
+export async function takeGuess(db: Prisma.TransactionClient, challenge: ChallengeRow, now: Date, maxGuesses: number): Promise<boolean> {
+  const { count } = await db.authOtpCode.updateMany({
+    where: { id: challenge.id, codeHash: challenge.codeHash, consumedAt: null, expiresAt: { gt: now }, attempts: { lt: maxGuesses } },
+    data: { attempts: { increment: 1 } },
+  })
+  return count === 1
+}
+
+/** Records a failed verification of a destination and purpose, from `ip`. */
+export async function addFailedVerification(
+  db: Prisma.TransactionClient,
+  failure: { destination: string; purpose: string; ip: string; now: Date },
+): Promise<void> {
+  const { destination, purpose, ip, now } = failure
+  await db.authOtpEvent.create({ data: { kind: 'verify_failed', destination, purpose, ip: ip.slice(0, 64), createdAt: now } })
+}
+
+export { countEvents }
 
 /** One-time codes (one per destination and purpose) and the events the OTP rate limits count. */
 export function createOtpRepository(db: PrismaClient) {
@@ -136,25 +182,7 @@ export function createOtpRepository(db: PrismaClient) {
     },
 
     findChallenge(destination: string, purpose: string): Promise<ChallengeRow | null> {
-      return db.authOtpCode.findUnique({ where: { destination_purpose: { destination, purpose } }, select: challengeSelect })
-    },
-
-    /**
-     * Takes one of the code's guesses before the code is compared, so that parallel guesses cannot exceed the cap.
-     * False when the code is used, expired, replaced or has no guesses left.
-     */
-    async takeGuess(challenge: ChallengeRow, now: Date, maxGuesses: number): Promise<boolean> {
-      const { count } = await db.authOtpCode.updateMany({
-        where: {
-          id: challenge.id,
-          codeHash: challenge.codeHash,
-          consumedAt: null,
-          expiresAt: { gt: now },
-          attempts: { lt: maxGuesses },
-        },
-        data: { attempts: { increment: 1 } },
-      })
-      return count === 1
+      return findChallenge(db, destination, purpose)
     },
 
     countEvents(filter: EventFilter, since: Date): Promise<EventWindow> {
@@ -163,11 +191,7 @@ export function createOtpRepository(db: PrismaClient) {
 
     /**
      * Adds the event only if the limit leaves room for it: exact however many requests for one key arrive at once,
-     * on however many instances. The key's row in auth_limit_locks is locked first (the upsert takes its exclusive
-     * lock, waiting for a transaction holding it to end), so the count that follows sees every event committed by
-     * the transactions before it: under REPEATABLE READ the snapshot is taken at the first plain read, which comes
-     * after the lock; under READ COMMITTED every read is fresh. One lock row per transaction, so no lock-order
-     * deadlock; two first upserts of a new key can still deadlock each other, and are run again.
+     * on however many instances, because the key's lock row is taken first (lockLimitKey).
      */
     reserveEvent(reservation: EventReservation): Promise<ReservationResult> {
       const { kind, countBy, destination, purpose, now, since, limit } = reservation
@@ -179,9 +203,7 @@ export function createOtpRepository(db: PrismaClient) {
       return retryOnConflict(
         () =>
           db.$transaction(async (tx) => {
-            await tx.$executeRaw`
-              INSERT INTO auth_limit_locks (scope, subject, last_used_at) VALUES (${scope}, ${subject}, ${now})
-              ON DUPLICATE KEY UPDATE last_used_at = GREATEST(last_used_at, ${now})`
+            await lockLimitKey(tx, scope, subject, now)
             const window = await countEvents(tx, filter, since)
             if (window.count >= limit) return { reserved: false, window } as const
             const event = await tx.authOtpEvent.create({

@@ -4,7 +4,14 @@ import { type AttemptDecision, decideAttempt } from '../services/sign-in-throttl
 
 const MAX_CONTENDED_TRIES = 5
 
-/** Password sign-in failure records, one row per login identifier, updated by compare-and-set. */
+/** The attempt a `reserveAttempt` recorded, to take back when another limit refuses the sign-in after it. */
+export type ReservedAttempt = Extract<AttemptDecision, { allowed: true }>
+
+/**
+ * Password sign-in failure records, updated by compare-and-set: one row per login identifier (the normalised e-mail
+ * or phone), and one per account (`account:<customer id>`, or for an identifier without exactly one account a key
+ * derived from the identifier, see password-sign-in.ts).
+ */
 export function createThrottleRepository(db: PrismaClient) {
   return {
     /**
@@ -41,8 +48,19 @@ export function createThrottleRepository(db: PrismaClient) {
       return { allowed: false, code: 'AUTH_SIGN_IN_DELAYED', retryAt: addMs(now, SECOND_MS) }
     },
 
-    async clear(identifier: string): Promise<void> {
-      await db.authSignInThrottle.deleteMany({ where: { identifier } })
+    async clear(...identifiers: string[]): Promise<void> {
+      await db.authSignInThrottle.deleteMany({ where: { identifier: { in: identifiers } } })
+    },
+
+    /**
+     * Puts the row back as it was before `attempt`, if nothing changed it since (compare-and-set); when another
+     * attempt came in between, the count keeps this one too, which errs on the safe side.
+     */
+    async takeBack(identifier: string, attempt: ReservedAttempt): Promise<void> {
+      const { next, previous } = attempt
+      const current = { identifier, ...next }
+      if (previous === null) await db.authSignInThrottle.deleteMany({ where: current })
+      else await db.authSignInThrottle.updateMany({ where: current, data: previous })
     },
   }
 }

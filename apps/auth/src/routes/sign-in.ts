@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import { resolveLocale } from '@cp/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { BODY_CODES, ELIGIBILITY_CODES, problems } from '../errors.js'
@@ -33,6 +34,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
             'AUTH_INVALID_DESTINATION',
             'AUTH_PASSWORD_TOO_LONG',
             'AUTH_INVALID_CREDENTIALS',
+            'AUTH_ACCOUNT_AMBIGUOUS',
             'AUTH_ACCOUNT_DISABLED',
             ...ELIGIBILITY_CODES,
             'AUTH_SIGN_IN_DELAYED',
@@ -74,7 +76,8 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
     async (request, reply) => {
       const { destination, role = 'customer' } = request.body
       const locale = resolveLocale(request.headers['accept-language'])
-      const accepted = await otp.requestCode({ destination, role, ip: request.ip, locale })
+      const afterAnswer = (task: () => void) => runAfterResponse(reply.raw, task)
+      const accepted = await otp.requestCode({ destination, role, ip: request.ip, locale, afterAnswer })
       return reply.code(202).send(accepted)
     },
   )
@@ -86,7 +89,7 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
         tags: ['sign-in'],
         summary: 'Sign in with a one-time code',
         description:
-          'A customer without an account gets one (verified, active). A consultant must exist and be eligible. Each code allows 5 guesses; each destination 10 failed verifications per hour.',
+          'A customer without an account gets one (verified, active). A consultant must exist and be eligible. Each code allows 5 guesses; each destination 10 failed verifications per hour. A code signs in once: submitting it again (a retry, a double tap, a parallel request) answers 409 AUTH_OTP_ALREADY_USED and is not counted as a failure. When several legacy accounts hold the destination (the same number or address stored in different spellings), 409 AUTH_ACCOUNT_AMBIGUOUS: none of them is guessed at, and no further account is created.',
         body: OtpVerifyBodySchema,
         response: {
           200: OtpVerifiedResponse,
@@ -94,6 +97,8 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
             ...BODY_CODES,
             'AUTH_INVALID_DESTINATION',
             'AUTH_OTP_INVALID',
+            'AUTH_OTP_ALREADY_USED',
+            'AUTH_ACCOUNT_AMBIGUOUS',
             'AUTH_ACCOUNT_DISABLED',
             ...ELIGIBILITY_CODES,
             'AUTH_OTP_VERIFY_LIMITED',
@@ -108,4 +113,21 @@ export const signInRoutes: FastifyPluginAsyncTypebox<SignInRoutesOptions> = asyn
       return otp.verifyCode({ destination, code, role, ip: request.ip, locale })
     },
   )
+}
+
+/**
+ * Runs `task` once, when the response has been handed to the operating system in full ('finish') or its connection
+ * ended first ('close'): a code already issued and counted still goes out to a client that hung up.
+ */
+function runAfterResponse(response: ServerResponse, task: () => void): void {
+  let ran = false
+  const runOnce = () => {
+    if (ran) return
+    ran = true
+    response.off('finish', runOnce)
+    response.off('close', runOnce)
+    task()
+  }
+  response.once('finish', runOnce)
+  response.once('close', runOnce)
 }

@@ -8,7 +8,7 @@ import { type CountryCode, type Destination, normaliseDestination } from '../lib
 import { generateOtp, hashOtp, verifyOtpHash } from '../lib/otp.js'
 import type { CodeSender } from '../lib/senders.js'
 import { POLICY } from '../policy.js'
-import type { AccountsRepository } from '../repositories/accounts-repository.js'
+import { type AccountCredentials, AmbiguousAccountError, type AccountsRepository } from '../repositories/accounts-repository.js'
 import type { EventWindow, OtpRepository } from '../repositories/otp-repository.js'
 import type { RunSignInTransaction } from '../repositories/sign-in-transaction.js'
 import { type EligibilityCheck, IneligibleError } from './eligibility.js'
@@ -36,6 +36,12 @@ export interface CodeRequest {
   readonly role: SignInRole
   readonly ip: string
   readonly locale: Locale
+  /**
+   * Runs `task` once the answer has gone out (the route: when the response is finished or its connection closed).
+   * Delivery, and the account lookup a consultant code needs, start only then, so nothing that depends on whether an
+   * account uses the destination can delay the answer or compete with it for the event loop or the pool.
+   */
+  readonly afterAnswer: (task: () => void) => void
 }
 
 export interface CodeVerification {
@@ -90,27 +96,38 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
   /** Codes go out only where someone could use them: any customer destination, or an existing consultant's. */
   async function isDeliverable(destination: Destination, role: SignInRole): Promise<boolean> {
     if (role === 'customer') return true
-    const account = await accounts.findByDestination(destination)
+    let account: AccountCredentials | null
+    try {
+      account = await accounts.findByDestination(destination)
+    } catch (error) {
+      // Which of several legacy accounts is the consultant cannot be known; verifying would be refused anyway.
+      if (!(error instanceof AmbiguousAccountError)) throw error
+      log.warn({ customerIds: error.customerIds }, 'consultant code withheld: several accounts hold the destination')
+      return false
+    }
     return account !== null && (await accounts.hasConsultantProfile(account.customerId))
   }
 
   function deliver(destination: Destination, code: string, request: CodeRequest): void {
-    // Not awaited, deliverability included: the answer must not wait for anything that depends on whether an account
-    // uses the destination (its queries, a message going out or not).
-    const delivery = isDeliverable(destination, request.role)
-      .then(async (deliverable) => {
-        if (!deliverable) return
-        await deps.sender.send({
-          channel: destination.kind === 'phone' ? 'sms' : 'email',
-          destination: destination.value,
-          code,
-          locale: request.locale,
-          purpose: otpPurpose(request.role),
+    // Nothing here is awaited by the answer, deliverability included, and it starts only after the answer is out:
+    // the answer must not depend on anything that depends on whether an account uses the destination (its queries,
+    // a message going out or not). A failure is logged; the 202 stands.
+    request.afterAnswer(() => {
+      const delivery = isDeliverable(destination, request.role)
+        .then(async (deliverable) => {
+          if (!deliverable) return
+          await deps.sender.send({
+            channel: destination.kind === 'phone' ? 'sms' : 'email',
+            destination: destination.value,
+            code,
+            locale: request.locale,
+            purpose: otpPurpose(request.role),
+          })
         })
-      })
-      .catch((error: unknown) => log.error({ err: error, channel: destination.kind }, 'one-time code delivery failed'))
-      .finally(() => pendingDeliveries.delete(delivery))
-    pendingDeliveries.add(delivery)
+        .catch((error: unknown) => log.error({ err: error, channel: destination.kind }, 'one-time code delivery failed'))
+        .finally(() => pendingDeliveries.delete(delivery))
+      pendingDeliveries.add(delivery)
+    })
   }
 
   return {
@@ -155,28 +172,49 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
     async verifyCode(request: CodeVerification): Promise<TokenPair> {
       const destination = parseDestination(request.destination)
       const now = clock()
-      // Counted as a failure before the code is even looked at, so that verifications in flight at the same moment
-      // cannot pass the destination's hourly cap together; it is taken back below once the code proves right.
-      const maxFailures = limits.failedVerificationsPerHour
-      const attempt = await reserveHourly('verify_failed', 'destination', destination, request.role, request.ip, now, maxFailures)
-      if (!attempt.reserved) throw limited('AUTH_OTP_VERIFY_LIMITED', attempt.window, HOUR_MS, now)
-
-      const challenge = await otp.findChallenge(destination.value, otpPurpose(request.role))
-      if (!challenge || !(await otp.takeGuess(challenge, now, limits.guessesPerCode))) throw new AppError('AUTH_OTP_INVALID')
-      const binding = { pepper: deps.pepper, purpose: otpPurpose(request.role), destination: destination.value, code: request.code }
-      if (!verifyOtpHash(binding, challenge.codeHash)) throw new AppError('AUTH_OTP_INVALID')
-      // The code is right. Using it, creating or verifying the account and storing the session commit together or not
-      // at all. A refusal (disabled account, ineligible consultant) still uses the code: it is decided inside and
-      // thrown once the transaction committed.
+      const purpose = otpPurpose(request.role)
+      const binding = { pepper: deps.pepper, purpose, destination: destination.value, code: request.code }
+      // One transaction per verification, in turns per destination and purpose (the lock row): each sees the failures
+      // and the use of the code that the one before it committed. So the failure cap is exact however many arrive at
+      // once, and a right code that arrives while or after another submission of it signs in is told so (409), not
+      // counted as a wrong guess: twenty parallel submissions of the right code give one sign-in and nineteen 409s.
       const outcome = await deps.transaction(async (tx): Promise<{ pair: TokenPair } | { refused: AppError }> => {
-        // A parallel verification may have used the code a moment ago: only one of them signs in. Neither guessed
-        // wrong, so neither counts as a failure.
-        const consumed = await tx.consumeCode(challenge, now)
-        await tx.releaseEvent(attempt.eventId)
-        if (!consumed) return { refused: new AppError('AUTH_OTP_INVALID') }
+        await tx.lockVerifications(destination.value, purpose, now)
+        const failures = await tx.countFailedVerifications(destination.value, purpose, addMs(now, -HOUR_MS))
+        if (failures.count >= limits.failedVerificationsPerHour) {
+          return { refused: limited('AUTH_OTP_VERIFY_LIMITED', failures, HOUR_MS, now) }
+        }
+        const failed = async () => {
+          await tx.addFailedVerification({ destination: destination.value, purpose, ip: request.ip, now })
+          return { refused: new AppError('AUTH_OTP_INVALID') }
+        }
+        const challenge = await tx.findChallenge(destination.value, purpose)
+        if (!challenge) return failed()
+        // The guess is taken before the code is compared, so that no submission is compared once the code's guesses
+        // are gone. It fails for a used code; comparing that one costs nothing, since a used code opens nothing.
+        if (!(await tx.takeGuess(challenge, now, limits.guessesPerCode))) {
+          if (challenge.consumedAt !== null && verifyOtpHash(binding, challenge.codeHash)) {
+            return { refused: new AppError('AUTH_OTP_ALREADY_USED') }
+          }
+          return failed()
+        }
+        if (!verifyOtpHash(binding, challenge.codeHash)) return failed()
+        // The code is right. Using it, creating or verifying the account and storing the session commit together or
+        // not at all. A refusal (disabled account, ineligible consultant, several legacy accounts) still uses the code.
+        // A new code issued in between (not under this lock) voids this one: not a wrong guess either.
+        if (!(await tx.consumeCode(challenge, now))) return { refused: new AppError('AUTH_OTP_INVALID') }
 
         // The destination is proven; from here on the answer may depend on the account.
-        const existing = await tx.accounts.findByDestination(destination)
+        let existing: AccountCredentials | null
+        try {
+          existing = await tx.accounts.findByDestination(destination)
+        } catch (error) {
+          if (error instanceof AmbiguousAccountError) {
+            log.warn({ customerIds: error.customerIds }, 'one-time code sign-in refused: several accounts hold the destination')
+            return { refused: new AppError('AUTH_ACCOUNT_AMBIGUOUS') }
+          }
+          throw error
+        }
         let principal: Principal
         if (request.role === 'consultant') {
           const customerId = existing?.customerId ?? 0

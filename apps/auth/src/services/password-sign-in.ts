@@ -10,6 +10,7 @@ import type { AccountCredentials, AccountsRepository } from '../repositories/acc
 import type { OtpRepository } from '../repositories/otp-repository.js'
 import type { ThrottleRepository } from '../repositories/throttle-repository.js'
 import type { EligibilityCheck } from './eligibility.js'
+import type { AttemptDecision } from './sign-in-throttle.js'
 import type { TokenPair, TokenService } from './token-service.js'
 
 export type SignInRole = 'customer' | 'consultant'
@@ -33,9 +34,16 @@ export interface PasswordSignInDeps {
   readonly log: FastifyBaseLogger
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+/** The answer of a refused attempt: 429 delayed or locked, with the time it may be tried again. */
+function throttled(decision: Extract<AttemptDecision, { allowed: false }>, now: Date): AppError {
+  return new AppError(decision.code, { headers: { 'retry-after': String(secondsUntil(decision.retryAt, now)) } })
+}
+
 /** SHA-256 (hex) of the legacy Password value an argon2id hash was made from; '' stands for NULL. */
 export function legacySource(password: string | null): string {
-  return createHash('sha256').update(password ?? '', 'utf8').digest('hex')
+  return sha256(password ?? '')
 }
 
 const { failuresPerIp, ipWindowMs } = POLICY.password
@@ -43,13 +51,16 @@ const { failuresPerIp, ipWindowMs } = POLICY.password
 export function createPasswordSignIn(deps: PasswordSignInDeps) {
   const { accounts, throttle, clock, log } = deps
 
-  /** Checks the password the way the account stores it; the work done is the same whether or not the account exists. */
-  async function verifyAccountPassword(account: AccountCredentials | null, password: string): Promise<boolean> {
+  /**
+   * Checks the password the way the account stores it; the work done is the same whether or not the account exists.
+   * A match upgrades a legacy hash, unless `upgrade` is false (a sign-in that is refused anyway).
+   */
+  async function verifyAccountPassword(account: AccountCredentials | null, password: string, upgrade = true): Promise<boolean> {
     if (!account) return verifyPassword(password, null)
     const argon2Current = account.passwordArgon2 !== null && account.passwordArgon2Source === legacySource(account.password)
     const stored = argon2Current ? account.passwordArgon2 : account.password
     const matches = await verifyPassword(password, stored)
-    if (matches && (!argon2Current || needsRehash(account.passwordArgon2))) {
+    if (matches && upgrade && (!argon2Current || needsRehash(account.passwordArgon2))) {
       // The legacy column stays as it is for the legacy application; the upgrade goes into the new column.
       const hash = await hashPassword(password)
       const upgraded = await accounts.storeArgon2Hash(account.customerId, hash, account.password, legacySource(account.password))
@@ -84,18 +95,40 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
       const freesAt = addMs(fromIp.window.oldest ?? now, ipWindowMs)
       throw new AppError('AUTH_SIGN_IN_IP_LIMITED', { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
     }
-    // Keyed on the identifier, not the account, so that limits behave the same for accounts that do not exist.
-    const attempt = await throttle.reserveAttempt(destination.value, now)
-    if (!attempt.allowed) {
+    // Counted per identifier AND per account, the same way (delay after 5 failures, lock after 10 in 15 minutes), so
+    // that an account's e-mail and phone share one budget instead of getting one each. An identifier without exactly
+    // one account is counted under a key of its own in place of the account's, so it goes through the same steps,
+    // queries and answers as an account's only identifier: nothing tells a missing account from an existing one.
+    const identifierAttempt = await throttle.reserveAttempt(destination.value, now)
+    if (!identifierAttempt.allowed) {
       await deps.events.releaseEvent(fromIp.eventId)
-      throw new AppError(attempt.code, { headers: { 'retry-after': String(secondsUntil(attempt.retryAt, now)) } })
+      throw throttled(identifierAttempt, now)
+    }
+    const candidates = await accounts.findAllByDestination(destination)
+    const account = candidates.length === 1 ? (candidates[0] ?? null) : null
+    const accountKey = account ? `account:${account.customerId}` : `identifier:${sha256(destination.value)}`
+    const accountAttempt = await throttle.reserveAttempt(accountKey, now)
+    if (!accountAttempt.allowed) {
+      // Nothing was checked: this attempt is no failure of the identifier either.
+      await throttle.takeBack(destination.value, identifierAttempt)
+      await deps.events.releaseEvent(fromIp.eventId)
+      throw throttled(accountAttempt, now)
     }
 
-    const account = await accounts.findByDestination(destination)
+    if (candidates.length > 1) {
+      // Several legacy rows hold this identifier in different spellings: which one is meant cannot be known. Told only
+      // to someone who knows the password of one of them; everyone else gets the usual 401, counted as a failure.
+      const proven = await Promise.all(candidates.map((candidate) => verifyAccountPassword(candidate, input.password, false)))
+      if (!proven.some(Boolean)) throw new AppError('AUTH_INVALID_CREDENTIALS')
+      await throttle.clear(destination.value, accountKey)
+      await deps.events.releaseEvent(fromIp.eventId)
+      log.warn({ customerIds: candidates.map((c) => c.customerId) }, 'password sign-in refused: several accounts hold the identifier')
+      throw new AppError('AUTH_ACCOUNT_AMBIGUOUS')
+    }
     if (!(await verifyAccountPassword(account, input.password)) || !account) {
       throw new AppError('AUTH_INVALID_CREDENTIALS')
     }
-    await throttle.clear(destination.value)
+    await throttle.clear(destination.value, accountKey)
     await deps.events.releaseEvent(fromIp.eventId)
 
     // The identity is proven; only now may the answer say anything about the account's state.

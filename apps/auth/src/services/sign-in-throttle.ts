@@ -10,7 +10,7 @@ export interface ThrottleState {
 }
 
 export type AttemptDecision =
-  | { readonly allowed: true; readonly next: ThrottleState }
+  | { readonly allowed: true; readonly next: ThrottleState; readonly previous: ThrottleState | null }
   | { readonly allowed: false; readonly code: 'AUTH_SIGN_IN_LOCKED' | 'AUTH_SIGN_IN_DELAYED'; readonly retryAt: Date }
 
 const { delayAfterFailures, lockAfterFailures, windowMs, lockMs, firstDelayMs } = POLICY.password
@@ -39,6 +39,7 @@ export function decideAttempt(state: ThrottleState | null, now: Date): AttemptDe
   const failures = current.failures + 1
   return {
     allowed: true,
+    previous: state,
     next: {
       failures,
       windowStartedAt: current.windowStartedAt,

@@ -82,6 +82,30 @@ t.test('with 9 failures the right code still signs in, and leaves the count at 9
   const code = sender.lastCodeFor(destination)!
   t.equal((await verifyCode(app, destination, code, { ip })).statusCode, 200)
   t.equal(await prisma.authOtpEvent.count({ where: { destination, kind: 'verify_failed' } }), 9)
-  t.equal((await verifyCode(app, destination, code, { ip })).statusCode, 401, 'the used code again: the 10th failure')
-  t.equal((await verifyCode(app, destination, code, { ip })).statusCode, 429, 'then the limit')
+  const again = await verifyCode(app, destination, code, { ip })
+  t.equal(again.statusCode, 409, 'the used code again is no wrong guess')
+  t.equal(again.json().code, 'AUTH_OTP_ALREADY_USED')
+  t.equal(await prisma.authOtpEvent.count({ where: { destination, kind: 'verify_failed' } }), 9, 'and is not counted')
+  t.equal((await verifyCode(app, destination, wrongCode(code), { ip })).statusCode, 401, 'a wrong code: the 10th failure')
+  t.equal((await verifyCode(app, destination, code, { ip })).statusCode, 429, 'then the limit, for every submission')
+})
+
+t.test('20 parallel submissions of the right code: one sign-in, 19 told it was used, no failure counted', async (t) => {
+  const ip = freshIp()
+  const destination = 'parallel-right@example.com'
+  t.equal((await requestCode(app, destination, { ip })).statusCode, 202)
+  const code = sender.lastCodeFor(destination)!
+  const results = await Promise.all(Array.from({ length: 20 }, () => verifyCode(app, destination, code, { ip: freshIp() })))
+  t.same(countBy(results.map((res) => res.statusCode)), { 200: 1, 409: 19 })
+  for (const res of results.filter((res) => res.statusCode === 409)) {
+    t.match(res.headers['content-type'], /^application\/problem\+json/)
+    t.equal(res.json().code, 'AUTH_OTP_ALREADY_USED')
+  }
+  t.equal(await prisma.authOtpEvent.count({ where: { destination, kind: 'verify_failed' } }), 0, 'no failure recorded')
+  t.equal(await prisma.customer.count({ where: { email: destination } }), 1, 'one account')
+
+  // Nothing was locked: the next code signs in at once.
+  clock.advance(MINUTE)
+  t.equal((await requestCode(app, destination, { ip })).statusCode, 202)
+  t.equal((await verifyCode(app, destination, sender.lastCodeFor(destination)!, { ip })).statusCode, 200)
 })

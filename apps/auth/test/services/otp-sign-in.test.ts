@@ -31,9 +31,10 @@ function otpSignInOn(
   })
 }
 
-t.test('a consultant code request answers before anything that depends on the account is looked up', async (t) => {
-  // The account lookup of the deliverability check is held until the answer is out. Were the answer to wait for it
-  // (the extra queries an existing account costs), this test would never finish.
+t.test('a consultant code request answers before anything that depends on the account is even looked up', async (t) => {
+  // The account lookup of the deliverability check is held until the test releases it. Were the answer to wait for it
+  // (the extra queries an existing account costs), this test would never finish; were the lookup to start before the
+  // answer is out, `lookups` would not be 0 when the answers are in.
   const accounts = createAccountsRepository(prisma)
   let releaseLookup!: () => void
   const lookupReleased = new Promise<void>((resolve) => {
@@ -50,16 +51,20 @@ t.test('a consultant code request answers before anything that depends on the ac
   }
   const sender = createMemorySender()
   const otp = otpSignInOn(prisma, { sender, accounts: heldAccounts })
-  const request = { role: 'consultant', ip: '10.99.0.1', locale: 'en' } as const
+  const afterAnswer: Array<() => void> = []
+  const request = { role: 'consultant', ip: '10.99.0.1', locale: 'en', afterAnswer: (task: () => void) => afterAnswer.push(task) } as const
   const answers = await Promise.all([
     otp.requestCode({ ...request, destination: '+966500000101' }),
     otp.requestCode({ ...request, destination: '+966500009998' }),
   ])
   t.same(answers[0], answers[1], 'the same answer for a consultant and for nobody')
-  t.same(sender.sent, [], 'nothing sent before the answer')
+  t.equal(lookups, 0, 'no account lookup has started by the time both answers are in')
+  t.equal(afterAnswer.length, 2, 'each delivery waits for its answer to be out')
+  for (const task of afterAnswer) task()
+  t.equal(lookups, 2, 'the lookups start once the answers are out')
+  t.same(sender.sent, [], 'nothing sent while the lookups are held')
   releaseLookup()
   await otp.drain()
-  t.equal(lookups, 2, 'deliverability was decided in the background')
   t.same(sender.sent.map((m) => m.destination), ['+966500000101'], 'only the consultant gets the code')
 })
 
@@ -95,7 +100,7 @@ function failingClient(model: string, method: string, when: (args: { data?: Reco
 t.test('a code is never stored without being counted as issued', async (t) => {
   const otp = otpSignInOn(failingClient('authOtpEvent', 'create', (args) => args.data?.kind === 'issued'))
   const destination = 'issue-fails@example.com'
-  await t.rejects(otp.requestCode({ destination, role: 'customer', ip: '10.99.0.2', locale: 'en' }))
+  await t.rejects(otp.requestCode({ destination, role: 'customer', ip: '10.99.0.2', locale: 'en', afterAnswer: (task) => task() }))
   t.equal(await prisma.authOtpCode.count({ where: { destination } }), 0, 'no code stored')
   t.equal(await prisma.authOtpEvent.count({ where: { destination, kind: 'issued' } }), 0)
 })
@@ -104,7 +109,9 @@ t.test('a verification that fails half-way writes nothing: no used code, no acco
   const sender = createMemorySender()
   const destination = 'verify-fails@example.com'
   const request = { destination, role: 'customer', ip: '10.99.0.3', locale: 'en' } as const
-  await otpSignInOn(prisma, { sender }).requestCode(request)
+  const signIn = otpSignInOn(prisma, { sender })
+  await signIn.requestCode({ ...request, afterAnswer: (task) => task() })
+  await signIn.drain()
   const code = sender.lastCodeFor(destination)
   t.ok(code)
 
