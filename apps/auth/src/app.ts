@@ -5,6 +5,7 @@ import { type Clock, systemClock } from './clock.js'
 import type { AuthConfig } from './config.js'
 import { AUTH_ERRORS } from './errors.js'
 import { type CodeSender, createLogSender, createWebhookSender } from './lib/senders.js'
+import type { AccountsRepository } from './repositories/accounts-repository.js'
 import { authRoutes } from './routes/index.js'
 import { type HousekeepingSchedule, type HousekeepingTimers, scheduleHousekeeping } from './services/housekeeping.js'
 import { createAuthServices } from './services/index.js'
@@ -22,6 +23,8 @@ export interface BuildAuthAppOptions {
   readonly clock?: Clock
   /** Replaces the timers housekeeping is scheduled with (tests run its passes by hand). */
   readonly housekeepingTimers?: HousekeepingTimers
+  /** Wraps the accounts repository the services read through (tests slow a lookup down or watch when it starts). */
+  readonly wrapAccounts?: (accounts: AccountsRepository) => AccountsRepository
 }
 
 /** Builds the auth service without listening; `server.ts` listens, tests inject. */
@@ -58,6 +61,7 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
     clock,
     log: app.log,
     requireAuth: app.requireAuth,
+    ...(options.wrapAccounts ? { wrapAccounts: options.wrapAccounts } : {}),
   })
   let housekeeping: HousekeepingSchedule | undefined
   if (config.AUTH_HOUSEKEEPING_INTERVAL_SECONDS > 0) {

@@ -28,11 +28,13 @@ export interface AuthServiceDeps {
   readonly log: FastifyBaseLogger
   /** service-kit's token guard (`app.requireAuth`). */
   readonly requireAuth: AuthGuard
+  /** Wraps the accounts repository (tests). */
+  readonly wrapAccounts?: (accounts: AccountsRepository) => AccountsRepository
 }
 
 /** Wires repositories and services once per app; routes receive what they use. */
-export function createAuthServices({ config, db, sender, clock, log, requireAuth }: AuthServiceDeps) {
-  const accounts = createAccountsRepository(db)
+export function createAuthServices({ config, db, sender, clock, log, requireAuth, wrapAccounts }: AuthServiceDeps) {
+  const accounts = wrapAccounts ? wrapAccounts(createAccountsRepository(db)) : createAccountsRepository(db)
   const sessionsRepository = createSessionsRepository(db)
   const devices = createDevicesRepository(db)
   const otpRepository = createOtpRepository(db)

@@ -6,6 +6,7 @@ import { buildAuthApp } from '../../src/app.js'
 import { loadAuthConfig } from '../../src/config.js'
 import { generateDevKeyPem } from '../../src/lib/keys.js'
 import { createMemorySender } from '../../src/lib/senders.js'
+import type { AccountsRepository } from '../../src/repositories/accounts-repository.js'
 import type { HousekeepingTimers } from '../../src/services/housekeeping.js'
 
 export const TEST_PEPPER = 'test-pepper-0123456789-abcdefghijklmnop'
@@ -35,6 +36,10 @@ export interface TestAuthOptions {
   readonly configuredSender?: boolean
   /** Timers for housekeeping, which is off unless `env` sets AUTH_HOUSEKEEPING_INTERVAL_SECONDS. */
   readonly housekeepingTimers?: HousekeepingTimers
+  /** Wraps the accounts repository (to hold a lookup, or see when it starts). */
+  readonly wrapAccounts?: (accounts: AccountsRepository) => AccountsRepository
+  /** Runs on the built app before it is ready (to add a hook). */
+  readonly beforeReady?: (app: ServiceApp) => void
 }
 
 /** The auth service on its own freshly migrated (and seeded) database, with a memory sender and a hand clock. */
@@ -63,7 +68,9 @@ export async function buildTestAuth(t: Test, options: TestAuthOptions = {}) {
     clock: clock.now,
     ...(options.configuredSender ? {} : { sender }),
     ...(options.housekeepingTimers ? { housekeepingTimers: options.housekeepingTimers } : {}),
+    ...(options.wrapAccounts ? { wrapAccounts: options.wrapAccounts } : {}),
   })
+  options.beforeReady?.(app)
   t.teardown(() => app.close())
   await app.ready()
   return { app, prisma, config, sender, clock, signingKeyPem }
