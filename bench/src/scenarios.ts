@@ -1,0 +1,164 @@
+import { fileURLToPath } from 'node:url'
+import { compareBodies } from './bodies.js'
+import { REPO_ROOT } from './build-check.js'
+import { type BenchDatabase, createBenchDatabase, customerIdOf } from './database.js'
+import { alternate, summarize, type Target } from './measure.js'
+import type { BenchOptions } from './options.js'
+import { pidOf, rssMiB, type Server, startServer, stopServer } from './processes.js'
+import { log, type RouteRow, routeTable, summaryTable } from './report.js'
+import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM, consultantToken } from './tokens.js'
+
+const CEILING = fileURLToPath(new URL('./servers/ceiling.js', import.meta.url))
+const UNGUARDED = fileURLToPath(new URL('./servers/unguarded-consultants.js', import.meta.url))
+const service = (name: string) => `${REPO_ROOT}apps/${name}/dist/server.js`
+
+/** What every server under test is started with: production mode, quiet logs, a rate limit that never triggers. */
+function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    RATE_LIMIT_MAX: '1000000000',
+    AUTH_ISSUER: BENCH_ISSUER,
+    AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
+    ...extra,
+  }
+  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
+    if (process.env[name] !== undefined && env[name] === undefined) env[name] = process.env[name]
+  }
+  return env
+}
+
+/** A broken run: reported, and the exit status is 1. */
+class Broken extends Error {}
+
+export async function runScenarios(options: BenchOptions, teardowns: Array<() => unknown>): Promise<number> {
+  const load = { connections: options.connections, durationSec: options.durationSec, rounds: options.rounds, warmUpSec: options.warmUpSec }
+  const consultants = Math.floor(options.scale / 10)
+  log(`seeding: scenarios + ${options.scale} customers and ${consultants} consultants (--scale ${options.scale}); scale check: ${options.scaleCheck.join(' and ')} consultants`)
+  // Seeded side by side, before anything is measured; the scale check reuses the main database when it has the
+  // number of consultants asked for.
+  const mainDatabase = createBenchDatabase({ customers: options.scale, consultants }, teardowns)
+  const [main, small, large] = await Promise.all([
+    mainDatabase,
+    createBenchDatabase({ customers: 0, consultants: options.scaleCheck[0] }, teardowns),
+    options.scaleCheck[1] === consultants
+      ? mainDatabase
+      : createBenchDatabase({ customers: 0, consultants: options.scaleCheck[1] }, teardowns),
+  ])
+  const seeded = [...new Set([main, small, large])]
+  log(`seeded ${seeded.map((db) => `${db.name} in ${db.seconds.toFixed(0)} s`).join(', ')}`)
+
+  try {
+    const [catalog, project, ceiling] = await Promise.all([
+      startServer({ name: 'catalog', script: service('catalog'), env: serverEnv(main) }),
+      startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(main) }),
+      startServer({ name: 'ceiling', script: CEILING, env: serverEnv(main) }),
+    ])
+    log(`started the catalog and consultants services and the ceiling`)
+    const firstId = await firstConsultantId(project)
+    const routes: Array<{ path: string; project: Server }> = [
+      { path: '/v1/catalog/consultation-categories', project: catalog },
+      { path: '/v1/consultants', project },
+      { path: `/v1/consultants/${firstId}`, project },
+    ]
+
+    for (const route of routes) {
+      const check = await compareBodies({ server: route.project, path: route.path }, { server: ceiling, path: route.path })
+      if (!check.same) throw new Broken(`GET ${route.path}: project and ceiling disagree, so nothing is measured.\n${check.report}`)
+      log(`GET ${route.path}: byte-identical bodies (${check.bytes} bytes)`)
+    }
+
+    const rows: RouteRow[] = []
+    for (const route of routes) {
+      log(`GET ${route.path}: ${options.rounds} × ${options.durationSec} s per side, alternating`)
+      const [projectRounds, ceilingRounds] = await alternate(
+        [{ server: route.project, path: route.path }, { server: ceiling, path: route.path }],
+        load,
+      )
+      rows.push({
+        route: route.path,
+        project: summarize(projectRounds),
+        ceiling: summarize(ceilingRounds),
+        projectRssMiB: rssMiB(pidOf(route.project)),
+        ceilingRssMiB: rssMiB(pidOf(ceiling)),
+      })
+    }
+    await Promise.all([stopServer(catalog), stopServer(ceiling)])
+    console.log(`\n${routeTable(rows)}\n`)
+
+    await guardedRouteCheck(main, project, firstId, load)
+    await stopServer(project)
+    await scaleCheck(small, large, options, load)
+    return 0
+  } catch (error) {
+    if (error instanceof Broken) {
+      console.error(`bench: ${error.message}`)
+      return 1
+    }
+    throw error
+  }
+}
+
+async function firstConsultantId(server: Server): Promise<number> {
+  const response = await fetch(`${server.url}/v1/consultants`)
+  const body = (await response.json()) as { items?: Array<{ id: number }> }
+  const id = body.items?.[0]?.id
+  if (response.status !== 200 || id === undefined) throw new Broken(`GET /v1/consultants answered ${response.status} without consultants`)
+  return id
+}
+
+/**
+ * `GET /v1/consultants/me` with a valid token on the real service, against the same service built with an auth
+ * plugin that trusts a fixed consultant: the same work without the guard.
+ */
+async function guardedRouteCheck(database: BenchDatabase, guarded: Server, consultantId: number, load: Parameters<typeof alternate>[1]) {
+  const customerId = await customerIdOf(database.url, consultantId)
+  const unguarded = await startServer({
+    name: 'consultants without the guard',
+    script: UNGUARDED,
+    env: serverEnv(database, { BENCH_CONSULTANT_ID: String(consultantId), BENCH_CUSTOMER_ID: String(customerId) }),
+  })
+  const sides: [Target, Target] = [
+    { server: guarded, path: '/v1/consultants/me', headers: { authorization: `Bearer ${consultantToken({ customerId, consultantId })}` } },
+    { server: unguarded, path: '/v1/consultants/me' },
+  ]
+  const check = await compareBodies(...sides)
+  if (!check.same) throw new Broken(`GET /v1/consultants/me: guarded and unguarded disagree.\n${check.report}`)
+  log(`guarded-route check, consultant ${consultantId}: byte-identical bodies (${check.bytes} bytes)`)
+  const [guardedRounds, unguardedRounds] = await alternate(sides, load)
+  await stopServer(unguarded)
+  const [withGuard, withoutGuard] = [summarize(guardedRounds), summarize(unguardedRounds)]
+  const extra = (withGuard.cpuMicrosPerRequest / withoutGuard.cpuMicrosPerRequest - 1) * 100
+  console.log(
+    `\n${summaryTable('`GET /v1/consultants/me`', [
+      ['with a valid consultant token', withGuard],
+      ['the same work unguarded', withoutGuard],
+    ])}\n\nThe guard costs ${Number.isFinite(extra) ? extra.toFixed(1) : '–'}% CPU per request (goal: ≤ 5%).\n`,
+  )
+}
+
+/** List page 1 with the total counted on every request, on a small and a large database. */
+async function scaleCheck(small: BenchDatabase, large: BenchDatabase, options: BenchOptions, load: Parameters<typeof alternate>[1]) {
+  const extra = { CONSULTANTS_TOTAL_CACHE_SECONDS: '0' }
+  const [smallServer, largeServer] = await Promise.all([
+    startServer({ name: `consultants on ${options.scaleCheck[0]}`, script: service('consultants'), env: serverEnv(small, extra) }),
+    startServer({ name: `consultants on ${options.scaleCheck[1]}`, script: service('consultants'), env: serverEnv(large, extra) }),
+  ])
+  log(`scale check: the list with the total counted every time, on ${options.scaleCheck[0]} and ${options.scaleCheck[1]} consultants`)
+  const [smallRounds, largeRounds] = await alternate(
+    [{ server: smallServer, path: '/v1/consultants' }, { server: largeServer, path: '/v1/consultants' }],
+    load,
+  )
+  await Promise.all([stopServer(smallServer), stopServer(largeServer)])
+  const [atSmall, atLarge] = [summarize(smallRounds), summarize(largeRounds)]
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–')
+  console.log(
+    `${summaryTable('`GET /v1/consultants`, CONSULTANTS_TOTAL_CACHE_SECONDS=0', [
+      [`${options.scaleCheck[0]} consultants`, atSmall],
+      [`${options.scaleCheck[1]} consultants`, atLarge],
+    ])}\n\nLatency at ${options.scaleCheck[1]} over ${options.scaleCheck[0]} consultants: p50 ${ratio(atLarge.p50, atSmall.p50)}×, ` +
+      `p99 ${ratio(atLarge.p99, atSmall.p99)}× (goal: ≤ 1.5×).\n`,
+  )
+}
