@@ -28,6 +28,8 @@ export interface Round {
   readonly p99: number
   /** CPU the server process used during the round (user + system, all threads). */
   readonly cpuMicros: number
+  /** When the round started and ended, in µs of the monotonic clock (the one V8's CPU profiles use). */
+  readonly window: readonly [number, number]
 }
 
 interface LoadEvent {
@@ -40,27 +42,54 @@ interface LoadEvent {
   p99: number
 }
 
+interface Step {
+  readonly target: number
+  readonly durationSec: number
+  readonly measure: boolean
+}
+
 /**
  * Alternating rounds (a, b, a, b, ...) after a warm-up of each side, so that a change in the machine's load hits
- * both sides alike. One load-generator process (pinned to the load core) runs them all; the servers' CPU time is
- * read when it announces the start and the end of each measured round.
+ * both sides alike.
  */
 export async function alternate(
   sides: readonly [Target, Target],
   options: LoadOptions & { readonly rounds: number; readonly warmUpSec: number },
 ): Promise<[Round[], Round[]]> {
-  const steps = [0, 1].map((target) => ({ target, durationSec: options.warmUpSec, measure: false }))
+  const steps: Step[] = [0, 1].map((target) => ({ target, durationSec: options.warmUpSec, measure: false }))
   for (let round = 0; round < options.rounds; round += 1) {
     for (const target of [0, 1]) steps.push({ target, durationSec: options.durationSec, measure: true })
   }
+  const rounds = await runPlan(sides, steps, options.connections)
+  return [rounds[0] ?? [], rounds[1] ?? []]
+}
+
+/** A warm-up, then one measured round against one target. */
+export async function loadOnce(target: Target, options: LoadOptions & { readonly warmUpSec: number }): Promise<Round> {
+  const steps = [
+    { target: 0, durationSec: options.warmUpSec, measure: false },
+    { target: 0, durationSec: options.durationSec, measure: true },
+  ]
+  const [round] = (await runPlan([target], steps, options.connections))[0] ?? []
+  if (!round) throw new Error('the load generator reported no round')
+  return round
+}
+
+const monotonicMicros = () => Number(process.hrtime.bigint() / 1000n)
+
+/**
+ * One load-generator process (pinned to the load core) runs all the steps; the servers' CPU time is read when it
+ * announces the start and the end of each measured step. Returns the measured rounds of each target.
+ */
+async function runPlan(targets: readonly Target[], steps: readonly Step[], connections: number): Promise<Round[][]> {
   const plan = {
-    connections: options.connections,
-    targets: sides.map(({ server, path, headers }) => ({ url: `${server.url}${path}`, headers })),
+    connections,
+    targets: targets.map(({ server, path, headers }) => ({ url: `${server.url}${path}`, headers })),
     steps,
   }
-  const pids = sides.map(({ server }) => pidOf(server))
-  const results: [Round[], Round[]] = [[], []]
-  const cpuAtStart = new Map<number, number>()
+  const pids = targets.map(({ server }) => pidOf(server))
+  const results: Round[][] = targets.map(() => [])
+  const started = new Map<number, { cpu: number; at: number }>()
 
   const [command, args] = loadGeneratorCommand([LOAD_SCRIPT, JSON.stringify(plan)])
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] })
@@ -71,16 +100,18 @@ export async function alternate(
     const target = steps[event.step]?.target ?? 0
     const pid = pids[target] ?? 0
     if (event.event === 'start') {
-      cpuAtStart.set(event.step, cpuMicros(pid))
+      started.set(event.step, { cpu: cpuMicros(pid), at: monotonicMicros() })
       return
     }
-    results[target === 0 ? 0 : 1].push({
+    const start = started.get(event.step) ?? { cpu: Number.NaN, at: Number.NaN }
+    results[target]?.push({
       requests: event.requests,
       durationSec: event.durationSec,
       failures: event.failures,
       p50: event.p50,
       p99: event.p99,
-      cpuMicros: cpuMicros(pid) - (cpuAtStart.get(event.step) ?? Number.NaN),
+      cpuMicros: cpuMicros(pid) - start.cpu,
+      window: [start.at, monotonicMicros()],
     })
   })
   // autocannon stops by itself; this only catches a load generator that hangs.

@@ -19,8 +19,9 @@ export function log(message: string): void {
 
 const n0 = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–')
 const n1 = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–')
-const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–')
-const latency = (summary: Summary) => `${n1(summary.p50)} / ${n1(summary.p99)}`
+export const ratio = (a: number, b: number) => (Number.isFinite(a / b) && a > 0 ? (a / b).toFixed(2) : '–')
+// Without a single answer autocannon reports 0 ms; there is no latency to show then.
+const latency = (summary: Summary) => (summary.requestsPerSec > 0 ? `${n1(summary.p50)} / ${n1(summary.p99)}` : '–')
 
 function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string {
   const align = header.map((_, i) => (i === 0 ? '---' : '---:'))
@@ -69,7 +70,7 @@ export function summaryTable(firstColumn: string, rows: ReadonlyArray<readonly [
 function failureMark(...summaries: Summary[]): string {
   const failures = summaries.reduce((total, summary) => total + summary.failures, 0)
   const silent = summaries.some((summary) => summary.requestsPerSec === 0)
-  return `${failures > 0 ? ` (${failures} failed answers!)` : ''}${silent ? ' (no answer in time!)' : ''}`
+  return `${failures > 0 ? ` (${failures} failed answers or timeouts!)` : ''}${silent ? ' (no answer within 10 s!)' : ''}`
 }
 
 /** The machine the numbers came from, and how busy it was when the run started. */

@@ -5,7 +5,7 @@ import { type BenchDatabase, createBenchDatabase, customerIdOf } from './databas
 import { alternate, summarize, type Target } from './measure.js'
 import type { BenchOptions } from './options.js'
 import { pidOf, rssMiB, type Server, startServer, stopServer } from './processes.js'
-import { log, type RouteRow, routeTable, summaryTable } from './report.js'
+import { log, ratio, type RouteRow, routeTable, summaryTable } from './report.js'
 import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM, consultantToken } from './tokens.js'
 
 const CEILING = fileURLToPath(new URL('./servers/ceiling.js', import.meta.url))
@@ -153,7 +153,6 @@ async function scaleCheck(small: BenchDatabase, large: BenchDatabase, options: B
   )
   await Promise.all([stopServer(smallServer), stopServer(largeServer)])
   const [atSmall, atLarge] = [summarize(smallRounds), summarize(largeRounds)]
-  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '–')
   console.log(
     `${summaryTable('`GET /v1/consultants`, CONSULTANTS_TOTAL_CACHE_SECONDS=0', [
       [`${options.scaleCheck[0]} consultants`, atSmall],
