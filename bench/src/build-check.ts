@@ -13,7 +13,6 @@ const BUILT = [
   'apps/consultants/dist/routes/me.js',
   'packages/db/dist/index.js',
   'packages/db/dist/seed/index.js',
-  'packages/db/dist/testing/index.js',
   'packages/domain/dist/index.js',
   'packages/service-kit/dist/index.js',
 ]

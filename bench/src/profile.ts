@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { BUILD_COMMAND, checkBuild, REPO_ROOT } from './build-check.js'
 import { summarizeProfile } from './cpu-profile.js'
-import { createBenchDatabase, customerIdOf } from './database.js'
+import { createBenchDatabase, customerIdOf, releaseDatabases } from './database.js'
 import { loadOnce } from './measure.js'
 import { startServer, stopAll, stopServer } from './processes.js'
 import { log } from './report.js'
@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     }
     const id = firstId ?? 1
     const headers: Record<string, string> = profileCase.token
-      ? { authorization: `Bearer ${consultantToken({ consultantId: id, customerId: await customerIdOf(database.url, id) })}` }
+      ? { authorization: `Bearer ${consultantToken({ consultantId: id, customerId: await customerIdOf(database, id) })}` }
       : {}
     const round = await loadOnce({ server, path: profileCase.path(id), headers }, { connections: 32, durationSec, warmUpSec: 3 })
     // The profile is written when the process exits.
@@ -96,4 +96,5 @@ try {
 } finally {
   await stopAll()
   for (const teardown of teardowns.reverse()) await teardown()
+  await releaseDatabases()
 }

@@ -9,6 +9,8 @@ import { log, machineLine } from './report.js'
 
 /** Undo steps (drop databases); servers are stopped by stopAll first. */
 const teardowns: Array<() => unknown> = []
+/** Set once the database module is loaded: ends the connection that owns the databases. */
+let releaseDatabases: (() => Promise<void>) | undefined
 let cleaning: Promise<void> | undefined
 
 function cleanUp(): Promise<void> {
@@ -21,6 +23,7 @@ function cleanUp(): Promise<void> {
         console.error(`bench: cleanup step failed: ${String(error)}`)
       }
     }
+    await releaseDatabases?.().catch(() => undefined)
   })()
   return cleaning
 }
@@ -59,8 +62,9 @@ async function main(): Promise<number> {
   }, options.deadlineSec * 1000)
 
   try {
-    // The scenarios import the built @cp/db, so they load only once the build is known to be there.
+    // Loaded once the build is known to be there, so a missing build gets the message above, not an import error.
     const { runScenarios } = await import('./scenarios.js')
+    ;({ releaseDatabases } = await import('./database.js'))
     log(`${options.quick ? 'quick' : 'full'} run on ${machineLine()}`)
     log(
       pinning

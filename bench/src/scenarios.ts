@@ -114,7 +114,7 @@ async function firstConsultantId(server: Server): Promise<number> {
  * plugin that trusts a fixed consultant: the same work without the guard.
  */
 async function guardedRouteCheck(database: BenchDatabase, guarded: Server, consultantId: number, load: Parameters<typeof alternate>[1]) {
-  const customerId = await customerIdOf(database.url, consultantId)
+  const customerId = await customerIdOf(database, consultantId)
   const unguarded = await startServer({
     name: 'consultants without the guard',
     script: UNGUARDED,
