@@ -2,11 +2,17 @@ import { readFileSync } from 'node:fs'
 
 /** The parts of a V8 `.cpuprofile` (what `node --cpu-prof` writes) that self time needs. */
 interface CpuProfile {
-  nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>
+  nodes: Array<{ id: number; callFrame: CallFrame; children?: number[] }>
   startTime: number
   endTime: number
   samples: number[]
   timeDeltas: number[]
+}
+
+interface CallFrame {
+  functionName: string
+  url: string
+  lineNumber: number
 }
 
 export interface SelfTime {
@@ -18,6 +24,11 @@ export interface ProfileSummary {
   readonly totalMicros: number
   /** Self time per package (or `node`, `(garbage collector)`, `(program)`), largest first; idle left out. */
   readonly packages: SelfTime[]
+  /**
+   * The same, with Node's own functions (socket writes, streams, events, Buffer) charged to the nearest package
+   * that called them; what no package called (the HTTP parser, timers) stays `node`.
+   */
+  readonly packagesWithNodeCharged: SelfTime[]
   /** Self time per function, `function (package file:line)`, largest first. */
   readonly functions: SelfTime[]
 }
@@ -29,7 +40,10 @@ export interface ProfileSummary {
 export function summarizeProfile(path: string, window: readonly [number, number] = [0, Infinity]): ProfileSummary {
   const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile
   const nodes = new Map(profile.nodes.map((node) => [node.id, node.callFrame]))
+  const parents = new Map<number, number>()
+  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id)
   const byPackage = new Map<string, number>()
+  const charged = new Map<string, number>()
   const byFunction = new Map<string, number>()
   let totalMicros = 0
   let at = profile.startTime
@@ -42,10 +56,23 @@ export function summarizeProfile(path: string, window: readonly [number, number]
     totalMicros += micros
     const where = packageOf(frame.url, frame.functionName)
     add(byPackage, where, micros)
+    add(charged, chargedPackage(profile.samples[i] ?? -1, nodes, parents) ?? where, micros)
     const file = frame.url.split('/').slice(-2).join('/')
     add(byFunction, `${frame.functionName || '(anonymous)'} (${where}${file ? ` ${file}:${frame.lineNumber + 1}` : ''})`, micros)
   }
-  return { totalMicros, packages: sorted(byPackage), functions: sorted(byFunction) }
+  return { totalMicros, packages: sorted(byPackage), packagesWithNodeCharged: sorted(charged), functions: sorted(byFunction) }
+}
+
+/** The package of the nearest frame, from the sample's leaf up, that is not Node's own code. */
+function chargedPackage(id: number, nodes: Map<number, CallFrame>, parents: Map<number, number>): string | undefined {
+  for (let at: number | undefined = id; at !== undefined; at = parents.get(at)) {
+    const frame = nodes.get(at)
+    if (!frame) return undefined
+    const where = packageOf(frame.url, frame.functionName)
+    if (where === '(root)') return undefined
+    if (where !== 'node' && where !== 'node (native)') return where
+  }
+  return undefined
 }
 
 function add(map: Map<string, number>, key: string, micros: number): void {

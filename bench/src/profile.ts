@@ -82,6 +82,8 @@ async function main(): Promise<number> {
     )
     console.log('self time by package:')
     for (const entry of summary.packages.slice(0, top)) console.log(`  ${pct(entry.micros, summary.totalMicros)}  ${entry.name}`)
+    console.log("self time by package, Node's own functions charged to the package that called them:")
+    for (const entry of summary.packagesWithNodeCharged.slice(0, top)) console.log(`  ${pct(entry.micros, summary.totalMicros)}  ${entry.name}`)
     console.log('top functions by self time:')
     for (const entry of summary.functions.slice(0, top)) console.log(`  ${pct(entry.micros, summary.totalMicros)}  ${entry.name}`)
   }
