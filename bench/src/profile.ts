@@ -12,7 +12,8 @@ import { createBenchDatabase, customerIdOf, releaseDatabases } from './database.
 import { loadOnce } from './measure.js'
 import { startServer, stopAll, stopServer } from './processes.js'
 import { log } from './report.js'
-import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM, consultantToken } from './tokens.js'
+import { serverEnv } from './server-env.js'
+import { consultantToken } from './tokens.js'
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((arg) => arg !== '--'),
@@ -38,15 +39,7 @@ async function main(): Promise<number> {
   const database = await createBenchDatabase({ customers: scale, consultants: Math.floor(scale / 10) }, teardowns)
   log(`seeded ${database.name} (--scale ${scale}) in ${database.seconds.toFixed(0)} s`)
   const outDir = mkdtempSync(join(tmpdir(), 'cp-profiles-'))
-  const env = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    RATE_LIMIT_MAX: '1000000000',
-    AUTH_ISSUER: BENCH_ISSUER,
-    AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
-  }
+  const env = serverEnv(database)
   const cases: Array<{ name: string; service: string; path: (id: number) => string; token?: boolean }> = [
     { name: 'catalog-categories', service: 'catalog', path: () => '/v1/catalog/consultation-categories' },
     { name: 'consultants-list', service: 'consultants', path: () => '/v1/consultants' },

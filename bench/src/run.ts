@@ -1,8 +1,7 @@
 // `pnpm bench`: the built services against a raw-driver ceiling, side by side, on one freshly seeded database.
 // Not a test: it prints numbers and exits non-zero only when something is broken (a build missing, a server that
 // does not start, bodies that differ). Exit status: 0 measured, 1 broken, 2 usage error.
-import { join } from 'node:path'
-import { BUILD_COMMAND, checkBuild, REPO_ROOT } from './build-check.js'
+import { BUILD_COMMAND, checkBuild } from './build-check.js'
 import { parseOptions, USAGE } from './options.js'
 import { pinning, stopAll } from './processes.js'
 import { log, machineLine } from './report.js'
@@ -81,5 +80,4 @@ async function main(): Promise<number> {
   }
 }
 
-process.chdir(join(REPO_ROOT))
 process.exitCode = await main()

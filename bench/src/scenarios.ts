@@ -6,29 +6,12 @@ import { alternate, summarize, type Target } from './measure.js'
 import type { BenchOptions } from './options.js'
 import { pidOf, rssMiB, type Server, startServer, stopServer } from './processes.js'
 import { log, ratio, type RouteRow, routeTable, summaryTable } from './report.js'
-import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM, consultantToken } from './tokens.js'
+import { serverEnv } from './server-env.js'
+import { consultantToken } from './tokens.js'
 
 const CEILING = fileURLToPath(new URL('./servers/ceiling.js', import.meta.url))
 const UNGUARDED = fileURLToPath(new URL('./servers/unguarded-consultants.js', import.meta.url))
 const service = (name: string) => `${REPO_ROOT}apps/${name}/dist/server.js`
-
-/** What every server under test is started with: production mode, quiet logs, a rate limit that never triggers. */
-function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: database.url,
-    RATE_LIMIT_MAX: '1000000000',
-    AUTH_ISSUER: BENCH_ISSUER,
-    AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
-    ...extra,
-  }
-  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
-    if (process.env[name] !== undefined && env[name] === undefined) env[name] = process.env[name]
-  }
-  return env
-}
 
 /** A broken run: reported, and the exit status is 1. */
 class Broken extends Error {}
@@ -102,7 +85,7 @@ export async function runScenarios(options: BenchOptions, teardowns: Array<() =>
 }
 
 async function firstConsultantId(server: Server): Promise<number> {
-  const response = await fetch(`${server.url}/v1/consultants`)
+  const response = await fetch(`${server.url}/v1/consultants`, { signal: AbortSignal.timeout(30_000) })
   const body = (await response.json()) as { items?: Array<{ id: number }> }
   const id = body.items?.[0]?.id
   if (response.status !== 200 || id === undefined) throw new Broken(`GET /v1/consultants answered ${response.status} without consultants`)

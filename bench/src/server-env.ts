@@ -1,0 +1,20 @@
+import type { BenchDatabase } from './database.js'
+import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM } from './tokens.js'
+
+/** What every server under test is started with: production mode, quiet logs, a rate limit that never triggers. */
+export function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: database.url,
+    RATE_LIMIT_MAX: '1000000000',
+    AUTH_ISSUER: BENCH_ISSUER,
+    AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
+    ...extra,
+  }
+  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
+    if (process.env[name] !== undefined && env[name] === undefined) env[name] = process.env[name]
+  }
+  return env
+}
