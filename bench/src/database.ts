@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { applyMigrations, createDb, parseDbConfig } from '@cp/db'
+import { applyMigrations, createDb, parseDatabaseUrl, parseDbConfig } from '@cp/db'
 import { seedScenarios, seedVolume } from '@cp/db/seed'
 import { type Connection, createConnection } from 'mariadb'
 import { REPO_ROOT } from './build-check.js'
@@ -30,13 +30,8 @@ function databaseUrl(name: string): string {
 }
 
 function connect(database?: string): Promise<Connection> {
-  return createConnection({
-    host: serverUrl.hostname,
-    port: Number(serverUrl.port || 3306),
-    user: decodeURIComponent(serverUrl.username) || 'root',
-    ...(serverUrl.password ? { password: decodeURIComponent(serverUrl.password) } : {}),
-    ...(database ? { database } : {}),
-  })
+  // As @cp/db reads a URL: query parameters are driver options (`allowPublicKeyRetrieval=true` for MySQL 8.4).
+  return createConnection({ ...parseDatabaseUrl(serverUrl.toString()), ...(database ? { database } : {}) })
 }
 
 // `bench_<pid>_<random>`. Each is owned through a named lock held on one connection of this process for as long as the

@@ -20,7 +20,14 @@ const totalTtlMs = Number(env.CONSULTANTS_TOTAL_CACHE_SECONDS ?? '10') * 1000
 const LATEST_REVIEWS = 5
 
 const url = new URL(env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/consultation')
+// Query parameters are driver options, as @cp/db reads them (`allowPublicKeyRetrieval=true` for MySQL 8.4).
+/** @type {Record<string, unknown>} */
+const driverOptions = {}
+for (const [key, value] of url.searchParams) {
+  driverOptions[key] = value === 'true' ? true : value === 'false' ? false : /^-?\d+$/.test(value) ? Number(value) : value
+}
 const pool = createPool({
+  ...driverOptions,
   host: url.hostname,
   port: Number(url.port || 3306),
   user: decodeURIComponent(url.username) || 'root',
