@@ -71,8 +71,8 @@ export async function runScenarios(options: BenchOptions, teardowns: Array<() =>
     await Promise.all([stopServer(catalog), stopServer(ceiling)])
     console.log(`\n${routeTable(rows)}\n`)
 
-    await guardedRouteCheck(main, project, firstId, load)
     await stopServer(project)
+    await guardedRouteCheck(main, firstId, load)
     await scaleCheck(small, large, options, load)
     return 0
   } catch (error) {
@@ -94,15 +94,19 @@ async function firstConsultantId(server: Server): Promise<number> {
 
 /**
  * `GET /v1/consultants/me` with a valid token on the real service, against the same service built with an auth
- * plugin that trusts a fixed consultant: the same work without the guard.
+ * plugin that trusts a fixed consultant: the same work without the guard. Both start fresh and get the same
+ * warm-up, so neither carries the history of the routes measured before.
  */
-async function guardedRouteCheck(database: BenchDatabase, guarded: Server, consultantId: number, load: Parameters<typeof alternate>[1]) {
+async function guardedRouteCheck(database: BenchDatabase, consultantId: number, load: Parameters<typeof alternate>[1]) {
   const customerId = await customerIdOf(database, consultantId)
-  const unguarded = await startServer({
-    name: 'consultants without the guard',
-    script: UNGUARDED,
-    env: serverEnv(database, { BENCH_CONSULTANT_ID: String(consultantId), BENCH_CUSTOMER_ID: String(customerId) }),
-  })
+  const [guarded, unguarded] = await Promise.all([
+    startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(database) }),
+    startServer({
+      name: 'consultants without the guard',
+      script: UNGUARDED,
+      env: serverEnv(database, { BENCH_CONSULTANT_ID: String(consultantId), BENCH_CUSTOMER_ID: String(customerId) }),
+    }),
+  ])
   const sides: [Target, Target] = [
     { server: guarded, path: '/v1/consultants/me', headers: { authorization: `Bearer ${consultantToken({ customerId, consultantId })}` } },
     { server: unguarded, path: '/v1/consultants/me' },
@@ -111,7 +115,7 @@ async function guardedRouteCheck(database: BenchDatabase, guarded: Server, consu
   if (!check.same) throw new Broken(`GET /v1/consultants/me: guarded and unguarded disagree.\n${check.report}`)
   log(`guarded-route check, consultant ${consultantId}: byte-identical bodies (${check.bytes} bytes)`)
   const [guardedRounds, unguardedRounds] = await alternate(sides, load)
-  await stopServer(unguarded)
+  await Promise.all([stopServer(guarded), stopServer(unguarded)])
   const [withGuard, withoutGuard] = [summarize(guardedRounds), summarize(unguardedRounds)]
   const extra = (withGuard.cpuMicrosPerRequest / withoutGuard.cpuMicrosPerRequest - 1) * 100
   console.log(
