@@ -6,8 +6,11 @@ import type { ServiceConfig } from './config/service-config.js'
 import { AppError } from './errors/app-error.js'
 import { createErrorRegistry } from './errors/error-registry.js'
 import { DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
+import { allowedMethods } from './http/allowed-methods.js'
 import { buildLoggerOptions, type ServiceLoggerOptions } from './logger.js'
+import { registerBodyParsers } from './plugins/body-parsers.js'
 import { createClientErrorHandler } from './plugins/client-errors.js'
+import { refuseRequestsWhileClosing } from './plugins/draining.js'
 import errorsPlugin, { sendProblem } from './plugins/errors.js'
 import healthPlugin, { type ReadinessCheck } from './plugins/health.js'
 import helmetPlugin from './plugins/helmet.js'
@@ -84,19 +87,31 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
       reply.header(REQUEST_ID_HEADER, request.id)
       sendProblem(request, reply, new AppError('COMMON_BAD_REQUEST', { cause: error }), errorOptions)
     },
+    // One rule for every service: `/v1/x/` is `/v1/x` (the document lists only the form without the slash).
+    routerOptions: { ignoreTrailingSlash: true },
+    // Requests still arriving while closing get our problem+json 503 (refuseRequestsWhileClosing), not Fastify's.
+    return503OnClosing: false,
     ajv: { customOptions: { ...AJV_OPTIONS } },
     schemaController: { compilersFactory: { buildValidator: buildValidatorFactory() } },
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addSchema(ProblemSchema)
+  refuseRequestsWhileClosing(app, errorOptions)
+  registerBodyParsers(app)
   await app.register(requestIdPlugin)
   await app.register(errorsPlugin, errorOptions)
   await app.register(helmetPlugin, { upgradeInsecureRequests: config.NODE_ENV === 'production' })
   await app.register(rateLimitPlugin, { max: config.RATE_LIMIT_MAX, timeWindowMs: config.RATE_LIMIT_WINDOW })
   // The not-found handler is not a route, so the global limit does not cover it: probing for URLs costs too.
-  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) =>
-    sendProblem(request, reply, new AppError('COMMON_NOT_FOUND'), errorOptions),
-  )
+  // A path some route serves with other methods is a 405 naming them (RFC 9110 §15.5.6), not a 404.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    const allow = allowedMethods(app, request.url)
+    const error =
+      allow.length > 0
+        ? new AppError('COMMON_METHOD_NOT_ALLOWED', { headers: { allow: allow.join(', ') } })
+        : new AppError('COMMON_NOT_FOUND')
+    return sendProblem(request, reply, error, errorOptions)
+  })
   await app.register(swaggerPlugin, {
     name: options.name,
     version: options.version,

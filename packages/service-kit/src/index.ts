@@ -56,4 +56,4 @@ export {
   type VerifyOutcome,
 } from './auth/index.js'
 export { negotiateLanguage } from './http/language.js'
-export { IdParamsSchema, idParam } from './http/id-params.js'
+export { IdParamsSchema, INT_ID_PATTERN, idParam } from './http/id-params.js'
