@@ -9,15 +9,53 @@ t.test('no usable path gives null', async (t) => {
   }
 })
 
-t.test('absolute http(s) URLs are returned as they are', async (t) => {
-  t.equal(buildMediaUrl(CDN, 'https://other.example.org/a b.png'), 'https://other.example.org/a b.png')
+t.test('absolute http(s) URLs are kept, in their canonical RFC 3986 form', async (t) => {
   t.equal(buildMediaUrl(CDN, 'http://legacy.example.org/x.jpg'), 'http://legacy.example.org/x.jpg')
-  t.equal(buildMediaUrl(CDN, 'HTTPS://Upper.example.org/x.jpg'), 'HTTPS://Upper.example.org/x.jpg')
+  t.equal(buildMediaUrl(CDN, 'https://other.example.org:8443/a/x.jpg?v=2#top'), 'https://other.example.org:8443/a/x.jpg?v=2#top')
+  t.equal(buildMediaUrl(CDN, 'HTTPS://Upper.example.org/X.jpg'), 'https://upper.example.org/X.jpg')
   t.equal(buildMediaUrl(CDN, '  https://other.example.org/x.jpg \n'), 'https://other.example.org/x.jpg', 'trimmed')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/c d.png'), 'https://a.b/c%20d.png', 'a space is encoded, not a 500')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/صورة.png'), 'https://a.b/%D8%B5%D9%88%D8%B1%D8%A9.png')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/x|y^z[1]{2}`.png'), 'https://a.b/x%7Cy%5Ez%5B1%5D%7B2%7D%60.png')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/100%.png?q=a b|c'), 'https://a.b/100%25.png?q=a%20b%7Cc')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/my%20photo.png'), 'https://a.b/my%20photo.png', 'escapes kept')
+  t.equal(buildMediaUrl(CDN, 'https://bücher.example/x.png'), 'https://xn--bcher-kva.example/x.png', 'IDN host')
+  t.equal(buildMediaUrl(CDN, 'https://a.b/x/../../y.png'), 'https://a.b/y.png', 'dot segments resolved on its own host')
+})
+
+t.test('absolute URLs that cannot be made safe are null', async (t) => {
+  for (const path of [
+    'https://cdn.example.com@evil.example/x.png',
+    'https://user:secret@a.b/x.png',
+    'https://a{b}.example/x.png',
+    'https://a b.example/x.png',
+    'https://a.b:99999/x.png',
+    'https://',
+    'http://[::1',
+  ]) {
+    t.equal(buildMediaUrl(CDN, path), null, path)
+  }
 })
 
 t.test('protocol-relative URLs get https', async (t) => {
   t.equal(buildMediaUrl(CDN, '//img.example.org/p/x.jpg'), 'https://img.example.org/p/x.jpg')
+  t.equal(buildMediaUrl(CDN, '//img.example.org/p q.jpg'), 'https://img.example.org/p%20q.jpg')
+})
+
+t.test('other schemes are never media URLs', async (t) => {
+  for (const path of [
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    'data:image/png;base64,AAAA',
+    'ftp://files.example.org/x.png',
+    'file:///etc/passwd',
+    'mailto:a@b.c',
+    'https:\\\\evil.example\\x.png',
+    'https:evil.example/x.png',
+    'vbscript:msgbox',
+  ]) {
+    t.equal(buildMediaUrl(CDN, path), null, path)
+  }
 })
 
 t.test('relative paths join the content URL with exactly one slash', async (t) => {
@@ -65,4 +103,65 @@ t.test('traversal segments reject the whole path', async (t) => {
     t.equal(buildMediaUrl(CDN, path), null, path)
   }
   t.equal(buildMediaUrl(CDN, 'a/..b/c...png'), `${CDN}/a/..b/c...png`, 'dots inside a name are not traversal')
+})
+
+/** The shape JSON Schema's `format: 'uri'` accepts for these URLs (RFC 3986, as ajv-formats checks it). */
+const RFC3986_HTTP_URL =
+  /^https?:\/\/[^\s/?#@]+(?:\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@]|%[0-9A-Fa-f]{2})*)*(?:\?(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?(?:#(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9A-Fa-f]{2})*)?$/
+
+/** Legacy values seen or feared in media columns; every one must give a valid http(s) URL or null. */
+const ODD_MEDIA_VALUES = [
+  'https://a.b/c d.png',
+  'http://a.b/c\td.png',
+  'https://a.b/c\u0000d.png',
+  'https://a.b/"quoted"<tag>.png',
+  'https://a.b/x.png#frag ment',
+  'https://a.b/\\server\\share.png',
+  'HTTP://A.B/Ü.png',
+  'https://a.b',
+  'ftp://a.b/x.png',
+  'javascript:alert(document.cookie)',
+  ' data:text/html,<script>alert(1)</script>',
+  '//evil.example/x.png',
+  '///evil.example/x.png',
+  '/\\evil.example/x.png',
+  '\\\\evil.example\\x.png',
+  '..\\..\\x.png',
+  '../../etc/passwd',
+  'uploads/%2e%2e/%2e%2e/x.png',
+  'uploads/my photo (1).png',
+  'صور/مستشار أحمد.png',
+  'uploads/😀\uD800.png',
+  'uploads/\u0001\u001f\u007f.png',
+  'uploads/a\r\nSet-Cookie: x=y.png',
+  'uploads/x?y#z.png',
+  'uploads/%zz%.png',
+  'C:\\photos\\x.png',
+  '',
+  '   ',
+  '\t\n',
+  'a'.repeat(2048),
+  `uploads/${'ب'.repeat(2048)}.png`,
+  `https://a.b/${'c d'.repeat(700)}`,
+  `https://${'a'.repeat(2048)}.example/x.png`,
+]
+
+t.test('every odd legacy value gives null or a valid, safe http(s) URL', async (t) => {
+  for (const base of [CDN, `${CDN}/media/`]) {
+    for (const value of ODD_MEDIA_VALUES) {
+      const label = JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
+      const url = buildMediaUrl(base, value)
+      if (url === null) continue
+      t.match(url, RFC3986_HTTP_URL, `${label} is RFC 3986`)
+      const parsed = new URL(url)
+      t.ok(parsed.protocol === 'https:' || parsed.protocol === 'http:', `${label} is http(s)`)
+      if (!/^\s*(?:https?:)?\/\/[^/]/i.test(value)) {
+        t.equal(parsed.origin, new URL(base).origin, `${label} stays on the content host`)
+        t.ok(parsed.pathname.startsWith(new URL(base).pathname), `${label} stays under the content path`)
+      }
+    }
+  }
+  t.equal(buildMediaUrl(CDN, '//evil.example/x.png'), 'https://evil.example/x.png')
+  t.equal(buildMediaUrl(CDN, '/\\evil.example/x.png'), `${CDN}/%5Cevil.example/x.png`, 'a backslash is no host switch')
+  t.equal(buildMediaUrl(CDN, 'uploads/a\r\nSet-Cookie: x=y.png'), `${CDN}/uploads/a%0D%0ASet-Cookie:%20x=y.png`)
 })
