@@ -54,12 +54,8 @@ export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (
     )
   }
 
+  // `/v1/consultants/` reaches this route too: the service kit ignores a trailing slash on every route.
   app.get('', { schema }, async (request, reply) => listPage(request.query, negotiateLanguage(request, reply)))
-  // A trailing slash would otherwise reach `/:id` with an empty id (400). Fastify's global ignoreTrailingSlash
-  // would change every route of every service, so only this one is doubled, and left out of the document.
-  app.get('/', { schema: { ...schema, hide: true }, prefixTrailingSlash: 'slash' }, async (request, reply) =>
-    listPage(request.query, negotiateLanguage(request, reply)),
-  )
 }
 
 /**

@@ -5,7 +5,7 @@ import { CONSULTANTS_ERRORS } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
-import { OwnProfilePatchSchema, ownPhotoFolder } from '../schemas/me.js'
+import { OwnProfilePatchSchema, ownPhotoFolder, PHOTO_PATH_PATTERN } from '../schemas/me.js'
 import { ChangedOwnProfileResponse, OwnProfileResponse } from '../schemas/responses.js'
 import { validationError } from './shared.js'
 
@@ -16,11 +16,35 @@ export interface MeRoutesOptions {
   readonly now: () => Date
 }
 
+const PHOTO_PATH = new RegExp(PHOTO_PATH_PATTERN)
+
+/**
+ * A new photo is an image in the caller's own folder (the pattern allows any consultant's folder; only the route
+ * knows who asks). The value already stored passes as it is, whatever it holds: GET returns it as `photoPath`, and a
+ * client that sends back what it read changes nothing, so it must not be refused.
+ */
+function checkPhotoPath(photoPath: string, current: string | null | undefined, consultantId: number): void {
+  if (photoPath === current) return
+  if (!PHOTO_PATH.test(photoPath)) {
+    throw validationError({ path: '/body/photoPath', message: `must match pattern "${PHOTO_PATH_PATTERN}"` })
+  }
+  const folder = ownPhotoFolder(consultantId)
+  if (!photoPath.startsWith(folder)) {
+    throw validationError({ path: '/body/photoPath', message: `must be in your own folder, ${folder}` })
+  }
+}
+
 const problems = problemResponsesFor({ ...CONSULTANTS_ERRORS, ...consultantEligibilityErrors })
 const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
 
 export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
   const { profiles, contentUrl, timeZone, now } = options
+
+  // The caller's own profile, errors included: no shared cache may keep it, and it varies on the token (as auth's /me).
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('cache-control', 'private, no-store')
+    reply.header('vary', 'Authorization')
+  })
 
   /**
    * When the caller stops being eligible, or a 403 with the sign-in rule's own code if they already have: a token
@@ -85,17 +109,16 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
       const locale = negotiateLanguage(request, reply)
       const auth = request.consultantAuth
       const { bioEn, bioAr, photoPath, online } = request.body
-      // The schema allows any consultant's folder; only the caller's own may hold their public photo.
-      const folder = ownPhotoFolder(auth.consultantId)
-      if (typeof photoPath === 'string' && !photoPath.startsWith(folder)) {
-        throw validationError({ path: '/body/photoPath', message: `must be in your own folder, ${folder}` })
-      }
       const instant = now()
       const { record, authorized: until } = await profiles.updateOwnProfile(
         auth.consultantId,
         auth.userId,
         { bioEn, bioAr, photo: photoPath, online },
-        (current) => eligibleUntil(current, instant),
+        (current) => {
+          // Read under the row lock, so "unchanged" means unchanged at the moment of the write.
+          if (typeof photoPath === 'string') checkPhotoPath(photoPath, current.consultant?.photo, auth.consultantId)
+          return eligibleUntil(current, instant)
+        },
       )
       return view(record, locale, instant, until)
     },

@@ -83,16 +83,19 @@ export const OwnProfilePatchSchema = Type.Object(
   {
     bioEn: bio('English'),
     bioAr: bio('Arabic'),
+    // No `pattern` here: the value GET returned must pass even when it predates the rule (a legacy path), and only
+    // the route knows the current value. The route applies PHOTO_PATH_PATTERN to every other value.
     photoPath: Type.Optional(
       Nullable(
         Type.String({
           maxLength: MAX_PHOTO_PATH_LENGTH,
-          pattern: PHOTO_PATH_PATTERN,
           description:
             "Photo path relative to the content host, in the consultant's own folder " +
             `(\`consultants/<own consultant id>/\`, subfolders allowed) with the extension ` +
             `${PHOTO_EXTENSIONS.join(', ')} (any case), e.g. consultants/77/photo.jpg; null clears it. ` +
-            "Another consultant's folder is 400.",
+            "Another consultant's folder is 400. The current value, as GET returned it, is always accepted and " +
+            'changes nothing, even a legacy path outside that folder, so a client may send back what it read. ' +
+            `Pattern: \`${PHOTO_PATH_PATTERN}\``,
           examples: ['consultants/77/photo.jpg'],
         }),
       ),

@@ -221,7 +221,8 @@ t.test('refused PATCH bodies are 400 (or 413/415) and write nothing', async (t) 
     headers: { ...asEligible, 'content-type': 'text/plain' },
     payload: '{"online":true}',
   })
-  t.equal(text.statusCode, 400, 'text is read as a string, which is not an object')
+  t.equal(text.statusCode, 415, 'JSON only, text too')
+  t.match(text.json(), { code: 'COMMON_UNSUPPORTED_MEDIA_TYPE' })
   const broken = await app.inject({
     method: 'PATCH',
     url: me,
