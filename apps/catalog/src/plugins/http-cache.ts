@@ -23,7 +23,9 @@ export function httpCache({ maxAge }: HttpCacheOptions) {
       reply.code(304)
       reply.removeHeader('content-type')
       reply.removeHeader('content-length')
-      return ''
+      // No payload at all, not an empty string: Fastify would answer `content-length: 0` for '', which a 304
+      // must not carry (it would describe the 304, not the representation; RFC 9110 §8.6).
+      return null
     }
     return payload
   }
