@@ -14,7 +14,8 @@ export const AJV_OPTIONS = {
  * spelling it was relying on; path ids already refuse them (their schema is a pattern), query integers do too.
  */
 export const CANONICAL_INTEGER = /^-?(?:0|[1-9][0-9]*)$/
-export const CANONICAL_INTEGER_MESSAGE = 'must be an integer in plain decimal digits (no leading zero, sign, exponent or fraction)'
+export const CANONICAL_INTEGER_MESSAGE =
+  'must be an integer in plain decimal digits (no leading zero, plus sign, exponent, fraction or space)'
 
 type Validate = ((data: unknown, context?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown }
 
@@ -34,13 +35,14 @@ export function buildValidatorFactory(): ValidatorFactory {
     return (route) => {
       if (route.httpPart === 'body') return forBody(route)
       const validate = forText(route)
-      return refuseNonCanonicalIntegers(validate as unknown as Validate, integerProperties(route.schema)) as unknown as typeof validate
+      const checked = refuseNonCanonicalIntegers(validate as unknown as Validate, integerProperties(route.schema))
+      return checked as unknown as typeof validate
     }
   }
 }
 
 /** Names of the top-level properties whose schema is (or may be) an integer. */
-export function integerProperties(schema: unknown): string[] {
+function integerProperties(schema: unknown): string[] {
   const properties = (schema as { properties?: Record<string, unknown> } | undefined)?.properties
   if (!properties || typeof properties !== 'object') return []
   return Object.entries(properties)

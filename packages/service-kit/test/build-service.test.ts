@@ -38,6 +38,6 @@ t.test('routes registered on the returned app get docs, rate limit, request ids 
   const invalid = await app.inject({ method: 'GET', url: '/v1/late/things/x' })
   t.equal(invalid.statusCode, 400)
   t.same(invalid.json().errors, [
-    { path: '/params/id', message: 'must be an integer in plain decimal digits (no leading zero, sign, exponent or fraction)' },
+    { path: '/params/id', message: 'must be an integer in plain decimal digits (no leading zero, plus sign, exponent, fraction or space)' },
   ])
 })
