@@ -34,6 +34,7 @@ export const DEFAULT_READINESS_TIMEOUT_MS = 2000
 export interface BuildServiceOptions {
   /** Short service name; the docs live at `/docs/<name>`. */
   readonly name: string
+  /** The service's package.json version: OpenAPI `info.version` and the health answers report it. */
   readonly version: string
   readonly description?: string
   readonly config: ServiceConfig
@@ -118,6 +119,7 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     ...(options.description ? { description: options.description } : {}),
   })
   await app.register(healthPlugin, {
+    version: options.version,
     ...(options.readiness ? { readiness: options.readiness } : {}),
     readinessTimeoutMs: options.readinessTimeoutMs ?? DEFAULT_READINESS_TIMEOUT_MS,
   })

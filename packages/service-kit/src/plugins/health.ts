@@ -17,13 +17,16 @@ export interface ReadinessContext {
 export type ReadinessCheck = (context: ReadinessContext) => Promise<ReadinessChecks | void>
 
 export interface HealthPluginOptions {
+  /** The service's own version (from its package.json), so a probe tells which build answered. */
+  readonly version: string
   readonly readiness?: ReadinessCheck
   readonly readinessTimeoutMs: number
 }
 
-const LiveSchema = Type.Object({ status: Type.Literal('ok') })
+const LiveSchema = Type.Object({ status: Type.Literal('ok'), version: Type.String() })
 const ReadySchema = Type.Object({
   status: Type.Literal('ready'),
+  version: Type.String(),
   checks: Type.Record(Type.String(), Type.String()),
 })
 const Unavailable = { content: { [PROBLEM_CONTENT_TYPE]: { schema: ProblemRef } } }
@@ -66,7 +69,7 @@ async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptio
   app.get(
     '/health/live',
     { schema: { hide: true, response: { 200: LiveSchema } }, config: { rateLimit: false } },
-    async () => ({ status: 'ok' as const }),
+    async () => ({ status: 'ok' as const, version: options.version }),
   )
 
   app.get(
@@ -77,7 +80,7 @@ async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptio
     },
     async (request) => {
       try {
-        return { status: 'ready' as const, checks: await check() }
+        return { status: 'ready' as const, version: options.version, checks: await check() }
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed')
         throw new AppError('COMMON_UNAVAILABLE', { cause: error })

@@ -12,7 +12,7 @@ t.test('liveness answers ok without touching dependencies', async (t) => {
   })
   const res = await app.inject({ method: 'GET', url: '/health/live' })
   t.equal(res.statusCode, 200)
-  t.same(res.json(), { status: 'ok' })
+  t.same(res.json(), { status: 'ok', version: '1.2.3' })
   t.equal(called, false)
 })
 
@@ -20,13 +20,13 @@ t.test('readiness reports the checks when dependencies answer', async (t) => {
   const app = await buildTestApp(t, { readiness: async () => ({ database: 'ok' }) })
   const res = await app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(res.statusCode, 200)
-  t.same(res.json(), { status: 'ready', checks: { database: 'ok' } })
+  t.same(res.json(), { status: 'ready', version: '1.2.3', checks: { database: 'ok' } })
 })
 
 t.test('readiness without a check is ready with no checks', async (t) => {
   const app = await buildTestApp(t)
   const res = await app.inject({ method: 'GET', url: '/health/ready' })
-  t.same(res.json(), { status: 'ready', checks: {} })
+  t.same(res.json(), { status: 'ready', version: '1.2.3', checks: {} })
 })
 
 t.test('a failing dependency is a 503 problem that hides the cause', async (t) => {
@@ -67,5 +67,16 @@ t.test('a hung dependency is a 503 within the timeout, then ready again once it 
   hang = false
   const recovered = await app.inject({ method: 'GET', url: '/health/ready' })
   t.equal(recovered.statusCode, 200)
-  t.same(recovered.json(), { status: 'ready', checks: { database: 'ok' } })
+  t.same(recovered.json(), { status: 'ready', version: '1.2.3', checks: { database: 'ok' } })
+})
+
+t.test('both health answers and the OpenAPI document report the version the service was built with', async (t) => {
+  const app = await buildTestApp(t, { name: 'versioned', version: '4.5.6-rc.1' })
+  const live = await app.inject({ method: 'GET', url: '/health/live' })
+  t.equal(live.json().version, '4.5.6-rc.1')
+  const ready = await app.inject({ method: 'GET', url: '/health/ready' })
+  t.equal(ready.statusCode, 200)
+  t.equal(ready.json().version, '4.5.6-rc.1')
+  const doc = await app.inject({ method: 'GET', url: '/docs/versioned/openapi.json' })
+  t.equal(doc.json().info.version, '4.5.6-rc.1')
 })
