@@ -20,7 +20,21 @@ export async function runServer<App extends FastifyInstance>(
   options: RunServerOptions,
 ): Promise<App> {
   const exit = options.exit ?? ((code: number) => process.exit(code))
-  const app = await buildApp()
+  const signals = options.signals ?? ['SIGTERM', 'SIGINT']
+  // Listening for signals before the app is built: in a container Node runs as PID 1, and PID 1 ignores a signal it
+  // has no handler for, so a stop during start-up (database connect included) would wait out the grace period and
+  // end in SIGKILL. Nothing has been accepted yet, so there is nothing to drain: exit at once.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${signal} received during start-up: exiting\n`)
+    exit(0)
+  }
+  for (const signal of signals) process.on(signal, stopWhileStarting)
+  let app: App
+  try {
+    app = await buildApp()
+  } finally {
+    for (const signal of signals) process.off(signal, stopWhileStarting)
+  }
   let stopping = false
 
   const stop = (signal: NodeJS.Signals) => {
@@ -51,7 +65,7 @@ export async function runServer<App extends FastifyInstance>(
     )
   }
 
-  for (const signal of options.signals ?? ['SIGTERM', 'SIGINT']) process.on(signal, stop)
+  for (const signal of signals) process.on(signal, stop)
 
   try {
     await app.listen({ host: options.host, port: options.port })

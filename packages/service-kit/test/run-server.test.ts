@@ -122,3 +122,27 @@ t.test('runServer: a request that never ends cannot hold the process past the ti
   t.equal(code, 1)
   t.ok(child.lines.some((l) => l.msg === 'shutdown timed out, exiting anyway'))
 })
+
+t.test('runServer: a stop signal while the app is still being built exits 0 at once (PID 1 has no default action)', async (t) => {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', fixture], {
+    env: { PATH: process.env.PATH ?? '', LOG_LEVEL: 'info', BUILD_DELAY_MS: '20000' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  t.teardown(() => {
+    if (child.exitCode === null) child.kill('SIGKILL')
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+  while (!stdout.includes('"building"')) await once(child.stdout, 'data')
+  const exited = once(child, 'close')
+  const signalledAt = Date.now()
+  child.kill('SIGTERM')
+  const [code, signal] = await exited
+  t.equal(signal, null, 'the process handled the signal instead of being killed by it')
+  t.equal(code, 0)
+  t.ok(Date.now() - signalledAt < 10_000, 'without waiting for the build to finish')
+  t.match(stderr, /SIGTERM received during start-up: exiting/)
+  t.notMatch(stdout, /server started/)
+})
