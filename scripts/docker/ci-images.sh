@@ -54,8 +54,8 @@ cleanup() {
   fi
   local pid=${dockerd_pid:-}
   [ -s "$work/docker.pid" ] && pid=$(cat "$work/docker.pid")
-  if [ -n "$pid" ]; then
-    kill -TERM "$pid" 2>/dev/null
+  if [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null; then
+    kill -TERM "$pid"
     for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
     if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null; sleep 1; fi
     say "stopped dockerd (pid $pid)"
@@ -86,7 +86,8 @@ for _ in $(seq 1 60); do
 done
 if ! docker version >/dev/null 2>&1; then
   reason=$(grep -iE 'level=(fatal|error)' "$work/dockerd.log" | tail -n 1 | sed 's/.*msg="\{0,1\}//; s/"$//')
-  skip "dockerd did not start within 30 s (${reason:-see nothing in its log})"
+  kill -0 "$dockerd_pid" 2>/dev/null && how="did not answer within 30 s" || how="exited"
+  skip "dockerd $how (${reason:-its log names no error})"
 fi
 pass "engine: dockerd $(docker version -f '{{.Server.Version}}') on $DOCKER_HOST, no bridge, host network only ($((SECONDS - phase)) s)"
 
