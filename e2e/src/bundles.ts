@@ -14,7 +14,8 @@ export function bundleDir(service: ServiceName): string {
 
 /**
  * Makes each service's deploy bundle afresh from its built output: the service, its workspace packages and its
- * production dependencies only, exactly as its Dockerfile ships them. Needs `turbo run build` first.
+ * production dependencies only, pruned like its Dockerfile does, so exactly what its image ships. Needs
+ * `turbo run build` first.
  */
 export function prepareBundles(log: (line: string) => void = console.log): void {
   for (const service of SERVICES) {
@@ -29,6 +30,11 @@ export function prepareBundles(log: (line: string) => void = console.log): void 
       encoding: 'utf8',
     })
     if (result.status !== 0) throw new Error(`pnpm deploy of ${service} failed:\n${result.stdout}\n${result.stderr}`)
+    // The same trimming as the Dockerfiles, so the tests run what the images ship.
+    const pruned = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts/docker/prune-deploy.mjs'), dir, '--prisma-provider', 'mysql'], {
+      encoding: 'utf8',
+    })
+    if (pruned.status !== 0) throw new Error(`pruning the ${service} bundle failed:\n${pruned.stdout}\n${pruned.stderr}`)
     log(`e2e: bundled ${service} in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   }
 }

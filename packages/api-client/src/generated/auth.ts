@@ -793,7 +793,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in with a one-time code
-         * @description A customer without an account gets one (verified, active). A consultant must exist and be eligible. Each code allows 5 guesses; each destination 10 failed verifications per hour.
+         * @description A customer without an account gets one (verified, active). A consultant must exist and be eligible. Each code allows 5 guesses; each destination 10 failed verifications per hour. A code signs in once: submitting it again (a retry, a double tap, a parallel request) answers 409 AUTH_OTP_ALREADY_USED and is not counted as a failure. When several legacy accounts hold the destination (the same number or address stored in different spellings), 409 AUTH_ACCOUNT_AMBIGUOUS: none of them is guessed at, and no further account is created.
          */
         post: {
             parameters: {
@@ -882,6 +882,15 @@ export interface paths {
                 };
                 /** @description AUTH_ACCOUNT_DISABLED, AUTH_CONSULTANT_CUSTOMER_MISSING, AUTH_CONSULTANT_CUSTOMER_DISABLED, AUTH_CONSULTANT_CONSULTANT_MISSING, AUTH_CONSULTANT_CONSULTANT_DISABLED, AUTH_CONSULTANT_ORDER_MISSING, AUTH_CONSULTANT_ORDER_PENDING, AUTH_CONSULTANT_ORDER_REJECTED, AUTH_CONSULTANT_CONTRACT_MISSING, AUTH_CONSULTANT_CONTRACT_NOT_STARTED, AUTH_CONSULTANT_CONTRACT_EXPIRED, AUTH_CONSULTANT_LICENSE_MISSING, AUTH_CONSULTANT_LICENSE_EXPIRED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description AUTH_OTP_ALREADY_USED, AUTH_ACCOUNT_AMBIGUOUS */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -1043,6 +1052,15 @@ export interface paths {
                 };
                 /** @description AUTH_ACCOUNT_DISABLED, AUTH_CONSULTANT_CUSTOMER_MISSING, AUTH_CONSULTANT_CUSTOMER_DISABLED, AUTH_CONSULTANT_CONSULTANT_MISSING, AUTH_CONSULTANT_CONSULTANT_DISABLED, AUTH_CONSULTANT_ORDER_MISSING, AUTH_CONSULTANT_ORDER_PENDING, AUTH_CONSULTANT_ORDER_REJECTED, AUTH_CONSULTANT_CONTRACT_MISSING, AUTH_CONSULTANT_CONTRACT_NOT_STARTED, AUTH_CONSULTANT_CONTRACT_EXPIRED, AUTH_CONSULTANT_LICENSE_MISSING, AUTH_CONSULTANT_LICENSE_EXPIRED */
                 403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description AUTH_ACCOUNT_AMBIGUOUS */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

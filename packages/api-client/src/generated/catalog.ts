@@ -150,7 +150,10 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A positive integer id, at most 2147483647 */
+                    /**
+                     * @description A positive integer id in plain decimal digits, from 1 to 2147483647
+                     * @example 42
+                     */
                     id: string;
                 };
                 cookie?: never;
@@ -433,7 +436,10 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A positive integer id, at most 2147483647 */
+                    /**
+                     * @description A positive integer id in plain decimal digits, from 1 to 2147483647
+                     * @example 42
+                     */
                     id: string;
                 };
                 cookie?: never;

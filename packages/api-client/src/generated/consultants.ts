@@ -396,7 +396,7 @@ export interface paths {
                         /** @description Shown to customers as online now */
                         online?: boolean;
                         /**
-                         * @description Photo path relative to the content host, in the consultant's own folder (`consultants/<own consultant id>/`, subfolders allowed) with the extension jpg, jpeg, png, webp (any case), e.g. consultants/77/photo.jpg; null clears it. Another consultant's folder is 400.
+                         * @description Photo path relative to the content host, in the consultant's own folder (`consultants/<own consultant id>/`, subfolders allowed) with the extension jpg, jpeg, png, webp (any case), e.g. consultants/77/photo.jpg; null clears it. Another consultant's folder is 400. The current value, as GET returned it, is always accepted and changes nothing, even a legacy path outside that folder, so a client may send back what it read. Pattern: `^consultants/[1-9][0-9]{0,9}/(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\/)*[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*\.(?:[jJ][pP][gG]|[jJ][pP][eE][gG]|[pP][nN][gG]|[wW][eE][bB][pP])$`
                          * @example consultants/77/photo.jpg
                          */
                         photoPath?: string | null;
@@ -618,7 +618,10 @@ export interface paths {
                 query?: never;
                 header?: never;
                 path: {
-                    /** @description A positive integer id, at most 2147483647 */
+                    /**
+                     * @description A positive integer id in plain decimal digits, from 1 to 2147483647
+                     * @example 42
+                     */
                     id: string;
                 };
                 cookie?: never;
@@ -808,7 +811,10 @@ export interface paths {
                 };
                 header?: never;
                 path: {
-                    /** @description A positive integer id, at most 2147483647 */
+                    /**
+                     * @description A positive integer id in plain decimal digits, from 1 to 2147483647
+                     * @example 42
+                     */
                     id: string;
                 };
                 cookie?: never;
