@@ -120,18 +120,10 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
     catalog: {},
   }
 
-  const instances: Instance[] = []
+  // Ports first, so the proxy knows every instance before any of them runs.
+  const planned: { service: ServiceName; name: string; port: number }[] = []
   for (const service of SERVICES) {
-    for (let index = 1; index <= perService; index++) {
-      const port = await freePort()
-      const name = `${service}-${index}`
-      const watched = watch(name, process.execPath, ['dist/server.js'], {
-        cwd: bundleDir(service),
-        env: { ...common, ...perServiceEnv[service], PORT: String(port) },
-      })
-      processes.push(watched)
-      instances.push({ ...watched, service, port, directUrl: `http://127.0.0.1:${port}` })
-    }
+    for (let index = 1; index <= perService; index++) planned.push({ service, name: `${service}-${index}`, port: await freePort() })
   }
 
   // nginx.conf is copied unchanged; render-upstreams.sh writes the port and the instances beside it.
@@ -139,7 +131,7 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
   cleanups.push(() => rmSync(confDir, { recursive: true, force: true }))
   copyFileSync(join(REPO_ROOT, 'deploy/nginx/nginx.conf'), join(confDir, 'nginx.conf'))
   const upstreamList = (service: ServiceName) =>
-    instances.filter((i) => i.service === service).map((i) => `127.0.0.1:${i.port}`).join(' ')
+    planned.filter((p) => p.service === service).map((p) => `127.0.0.1:${p.port}`).join(' ')
   const render = watch('render-upstreams', 'sh', [join(REPO_ROOT, 'deploy/nginx/render-upstreams.sh'), confDir], {
     env: {
       PATH: process.env.PATH,
@@ -151,8 +143,6 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
   })
   if ((await render.exited) !== 0) throw new Error(`render-upstreams failed:\n${render.lines.join('\n')}`)
 
-  // Auth first: consultants fetch its keys on their first guarded request, through the proxy.
-  await Promise.all(instances.map((i) => waitForStatus(`${i.directUrl}/health/ready`, i)))
   // nginx writes its access log to stdout (as in a container); here stdout is a file, since nginx cannot open
   // /dev/stdout when it is the socket Node's pipes are made of.
   const accessLogPath = join(confDir, 'access.log')
@@ -164,6 +154,26 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
   closeSync(accessLogFd)
   processes.push(nginx)
   await waitForStatus(`${proxyUrl}/docs`, nginx)
+
+  const instances: Instance[] = []
+  const startAll = async (services: readonly ServiceName[]) => {
+    const started = planned
+      .filter((p) => services.includes(p.service))
+      .map(({ service, name, port }) => {
+        const watched = watch(name, process.execPath, ['dist/server.js'], {
+          cwd: bundleDir(service),
+          env: { ...common, ...perServiceEnv[service], PORT: String(port) },
+        })
+        processes.push(watched)
+        const instance: Instance = { ...watched, service, port, directUrl: `http://127.0.0.1:${port}` }
+        instances.push(instance)
+        return instance
+      })
+    await Promise.all(started.map((i) => waitForStatus(`${i.directUrl}/health/ready`, i)))
+  }
+  // Auth first, as compose orders it: consultants load its keys through the proxy as they start.
+  await startAll(['auth'])
+  await startAll(['consultants', 'catalog'])
 
   return {
     proxyUrl,
