@@ -24,7 +24,7 @@ t.test('exit 0 and a one-line report when the database matches', async (t) => {
   const { url } = await createTestDatabase(t)
   const result = await run([], { DATABASE_URL: url })
   t.equal(result.code, 0)
-  t.match(result.stdout, /^No drift: database t_\w+ \(MariaDB/)
+  t.match(result.stdout, /^No drift: database tl_\w+ \(MariaDB/)
   t.equal(result.stderr, '')
 })
 

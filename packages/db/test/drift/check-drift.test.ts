@@ -22,7 +22,7 @@ t.test('a database migrated with the repository migrations has no drift', async 
   t.equal(report.hasDrift, false)
   t.equal(report.flavor, 'mariadb')
   t.ok(report.tablesCompared >= 25, `${report.tablesCompared} tables compared`)
-  t.match(formatDriftReport(report), /^No drift: database t_\w+ \(MariaDB [\d.]+\) matches the Prisma schema/)
+  t.match(formatDriftReport(report), /^No drift: database tl_\w+ \(MariaDB [\d.]+\) matches the Prisma schema/)
 })
 
 t.test('a dropped column', async (t) => {
