@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
-import { POOL_COLLATION, sessionInitSql } from './session.js'
+import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 export interface Db {
   prisma: PrismaClient
@@ -46,8 +46,6 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
     {
       ...connection,
       collation: POOL_COLLATION,
-      // A connection whose settings fail is not handed out: the driver fails the connect instead.
-      initSql: sessionInitSql(config),
       connectionLimit: config.DB_POOL_SIZE,
       connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
       acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
@@ -55,7 +53,12 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
     (pool) => {
       logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
       probe?.start()
-      pool.on('connection', (conn) => logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened'))
+      pool.on('connection', (conn) => {
+        logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened')
+        applySessionSettings(conn as unknown as RawPoolConnection, config, (error) =>
+          logger.error({ db: where, err: error }, 'database session settings failed; connection dropped'),
+        )
+      })
       pool.on('enqueue', () => logger.debug({ db: where }, 'query waits for a free database connection'))
       // The driver emits 'error' when it gives up creating a connection, but its type declarations omit it.
       ;(pool as unknown as EventEmitter).on('error', (error: Error) =>

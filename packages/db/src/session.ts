@@ -28,23 +28,33 @@ export function sessionStatements(
   return statements
 }
 
+/** The driver's connection as the pool's 'connection' event hands it out: callback style, not promises. */
+export interface RawPoolConnection {
+  threadId: number | null
+  info: { isMariaDB(): boolean } | null
+  query(command: { sql: string }, resolve: () => void, reject: (error: Error) => void): void
+  destroy(): void
+}
+
 /**
- * The pool's `initSql`: the driver runs it while connecting, before the pool can hand the connection to anyone
- * (its 'connection' event comes too late: a waiting query may already be queued on it). The server branch is taken
- * by the server itself, in a prepared statement chosen by VERSION(), as the flavour is not known before connecting.
+ * Queues the session statements on a connection the pool just opened. The pool emits 'connection' before it hands
+ * the connection to anyone, and a connection runs its commands in order, so no query can run before them. A
+ * connection whose settings failed is destroyed rather than used without its limits.
  */
-export function sessionInitSql(config: Pick<DbConfig, 'DB_QUERY_TIMEOUT_MS' | 'DB_SQL_MODE'>): string[] {
-  const [mariadb, mysql] = [sessionStatements('mariadb', config), sessionStatements('mysql', config)]
-  const shared = mariadb.filter((sql) => mysql.includes(sql))
-  const limitMariadb = mariadb.find((sql) => !shared.includes(sql))
-  const limitMysql = mysql.find((sql) => !shared.includes(sql))
-  if (!limitMariadb || !limitMysql) return shared
-  return [
-    ...shared,
-    `SET @cp_session_limit = IF(VERSION() LIKE '%MariaDB%', '${limitMariadb}', '${limitMysql}')`,
-    'PREPARE cp_session_limit FROM @cp_session_limit',
-    'EXECUTE cp_session_limit',
-    'DEALLOCATE PREPARE cp_session_limit',
-    'SET @cp_session_limit = NULL',
-  ]
+export function applySessionSettings(
+  conn: RawPoolConnection,
+  config: Pick<DbConfig, 'DB_QUERY_TIMEOUT_MS' | 'DB_SQL_MODE'>,
+  onFailure: (error: Error) => void,
+): void {
+  const flavor: ServerFlavor = conn.info?.isMariaDB() ? 'mariadb' : 'mysql'
+  for (const sql of sessionStatements(flavor, config)) {
+    conn.query(
+      { sql },
+      () => {},
+      (error) => {
+        onFailure(error)
+        conn.destroy()
+      },
+    )
+  }
 }
