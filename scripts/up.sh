@@ -32,4 +32,5 @@ else
   echo "› nginx is not installed, so the services start without the proxy, each on its own port (3001-3003)."
   echo "  Install it for the single entry point: sudo apt-get install nginx (Debian, Ubuntu) or brew install nginx."
 fi
-pnpm exec turbo run start --filter='./apps/*' --concurrency=10
+# --only: the build above already generated the client and built everything start depends on.
+pnpm exec turbo run start --filter='./apps/*' --only --concurrency=10

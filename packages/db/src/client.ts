@@ -2,10 +2,13 @@ import type { EventEmitter } from 'node:events'
 import { PrismaMariaDb } from '@prisma/adapter-mariadb'
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client'
 import { createPool, type Pool, type PoolConfig } from 'mariadb'
-import { type DbConfig, parseDatabaseUrl } from './config.js'
+import { DbBreaker, DbProbe } from './breaker.js'
+import { assertDbBounds, type DbConfig, parseDatabaseUrl } from './config.js'
 import { PrismaClient } from './generated/prisma/client.js'
+import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
+import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 export interface Db {
   prisma: PrismaClient
@@ -13,33 +16,60 @@ export interface Db {
   healthCheck(timeoutMs?: number): Promise<DbHealth>
   /** Closes the pool; queries still waiting for a connection are rejected rather than waited for. */
   disconnect(): Promise<void>
+  /** Open while the probe finds the database down: queries then fail at once as unavailable (503). */
+  breaker: DbBreaker
 }
 
 /**
  * Builds a Prisma client over the mariadb driver (no Rust engine), with the pool sized and timed from config,
- * and pool events, query errors and slow queries logged through `logger`. Nothing connects until the first
- * query or `prisma.$connect()`.
+ * and pool events, query errors and slow queries logged through `logger`. Every pool connection gets the
+ * legacy collation, the configured sql_mode and the server-side statement limit; every statement runs under the
+ * watchdog; a breaker probed in the background fails queries at once while the database is down. Nothing
+ * connects until the first query or `prisma.$connect()`.
  */
 export function createDb(config: DbConfig, logger: DbLogger): Db {
+  assertDbBounds(config)
   const connection = parseDatabaseUrl(config.DATABASE_URL)
   const where = { host: connection.host, port: connection.port, database: connection.database }
+  const breaker = new DbBreaker()
+  const probe =
+    config.DB_BREAKER_PROBE_INTERVAL_MS > 0
+      ? new DbProbe(
+          { ...connection, collation: POOL_COLLATION },
+          { intervalMs: config.DB_BREAKER_PROBE_INTERVAL_MS, timeoutMs: config.DB_BREAKER_PROBE_TIMEOUT_MS },
+          breaker,
+          logger,
+          where,
+        )
+      : undefined
   const adapter = new ObservedAdapterFactory(
     {
       ...connection,
+      collation: POOL_COLLATION,
       connectionLimit: config.DB_POOL_SIZE,
       connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
       acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
     },
     (pool) => {
       logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
-      pool.on('connection', (conn) => logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened'))
+      probe?.start()
+      pool.on('connection', (conn) => {
+        logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened')
+        applySessionSettings(conn as unknown as RawPoolConnection, config, (error) =>
+          logger.error({ db: where, err: error }, 'database session settings failed; connection dropped'),
+        )
+      })
       pool.on('enqueue', () => logger.debug({ db: where }, 'query waits for a free database connection'))
       // The driver emits 'error' when it gives up creating a connection, but its type declarations omit it.
       ;(pool as unknown as EventEmitter).on('error', (error: Error) =>
         logger.warn({ db: where, err: error }, 'database connection failed'),
       )
     },
-    () => logger.info({ db: where }, 'database pool closed'),
+    () => {
+      void probe?.stop()
+      logger.info({ db: where }, 'database pool closed')
+    },
+    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS }),
   )
 
   const prisma = new PrismaClient({
@@ -67,8 +97,10 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
     prisma,
     healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
     async disconnect() {
+      await probe?.stop()
       await Promise.all([adapter.endPool(), prisma.$disconnect()])
     },
+    breaker,
   }
 }
 
@@ -86,6 +118,7 @@ class ObservedAdapterFactory implements SqlDriverAdapterFactory {
     private readonly poolConfig: PoolConfig,
     private readonly onPool: (pool: Pool) => void,
     private readonly onClose: () => void,
+    private readonly guard: (pool: Pool) => Pool,
   ) {}
 
   async connect() {
@@ -95,7 +128,7 @@ class ObservedAdapterFactory implements SqlDriverAdapterFactory {
     this.onPool(pool)
     // The text protocol skips the prepare/execute/close round trips the binary protocol makes for every query
     // without a statement cache; parameters are still escaped by the driver.
-    const adapter = await new PrismaMariaDb(pool, { useTextProtocol: true, disposeExternalPool: true }).connect()
+    const adapter = await new PrismaMariaDb(this.guard(pool), { useTextProtocol: true, disposeExternalPool: true }).connect()
     const dispose = adapter.dispose.bind(adapter)
     adapter.dispose = async () => {
       if (!pool.closed) await dispose()

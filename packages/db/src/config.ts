@@ -2,6 +2,10 @@ import { type Static, Type } from '@sinclair/typebox'
 import { Value } from '@sinclair/typebox/value'
 import type { PoolConfig } from 'mariadb'
 
+/** MySQL 8.4's default sql_mode: production runs with it, so every session here does too, MariaDB included. */
+export const MYSQL_DEFAULT_SQL_MODE =
+  'ONLY_FULL_GROUP_BY,STRICT_TRANS_TABLES,NO_ZERO_IN_DATE,NO_ZERO_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'
+
 export const DbConfigSchema = Type.Object({
   DATABASE_URL: Type.String({
     pattern: '^(mysql|mariadb)://',
@@ -13,13 +17,61 @@ export const DbConfigSchema = Type.Object({
   DB_ACQUIRE_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10000 }),
   DB_SLOW_QUERY_MS: Type.Integer({ minimum: 0, default: 200 }),
   DB_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 1000 }),
+  DB_QUERY_TIMEOUT_MS: Type.Integer({
+    minimum: 0,
+    maximum: 3_600_000,
+    default: 5000,
+    description:
+      'Server-side limit per statement (MariaDB max_statement_time: every statement; MySQL max_execution_time: ' +
+      'read-only SELECTs); 0 = none',
+  }),
+  DB_QUERY_WATCHDOG_MS: Type.Integer({
+    minimum: 0,
+    maximum: 3_600_000,
+    default: 7000,
+    description:
+      'Client-side bound on any one query or transaction statement (also writes on MySQL and a peer that stopped ' +
+      'answering): the connection is destroyed and the query fails as unavailable; 0 = none',
+  }),
+  DB_BREAKER_PROBE_INTERVAL_MS: Type.Integer({
+    minimum: 0,
+    maximum: 60_000,
+    default: 500,
+    description: 'How often a dedicated connection pings the server to open or close the breaker; 0 = no breaker',
+  }),
+  DB_BREAKER_PROBE_TIMEOUT_MS: Type.Integer({
+    minimum: 1,
+    maximum: 60_000,
+    default: 1000,
+    description: 'A probe (connect or ping) slower than this counts as the database being down',
+  }),
+  DB_SQL_MODE: Type.String({
+    pattern: '^(server|[A-Z_]*(,[A-Z_]+)*)$',
+    default: MYSQL_DEFAULT_SQL_MODE,
+    description: "sql_mode set on every pool connection (MySQL 8.4's default); `server` leaves the server's own",
+  }),
 })
 
 export type DbConfig = Static<typeof DbConfigSchema>
 
 /** Validates database settings from an environment-like record (defaults filled in, numbers converted). */
 export function parseDbConfig(env: Record<string, string | undefined>): DbConfig {
-  return Value.Parse(DbConfigSchema, env)
+  const config = Value.Parse(DbConfigSchema, env)
+  assertDbBounds(config)
+  return config
+}
+
+/**
+ * The rules between the time limits that one variable's schema cannot state. The watchdog must leave the server
+ * time to end a statement with its own error first, which keeps the connection; the watchdog destroys it.
+ */
+export function assertDbBounds(config: DbConfig): void {
+  const { DB_QUERY_TIMEOUT_MS: server, DB_QUERY_WATCHDOG_MS: watchdog } = config
+  if (server > 0 && watchdog > 0 && watchdog < server + 500) {
+    throw new Error(
+      `DB_QUERY_WATCHDOG_MS (${watchdog}) must be at least DB_QUERY_TIMEOUT_MS (${server}) + 500, or 0 for none`,
+    )
+  }
 }
 
 /** The parts of a connection URL the mariadb driver takes as separate options. */

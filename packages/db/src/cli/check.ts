@@ -2,6 +2,7 @@
 // Exit status: 0 no drift, 1 drift, 2 the check could not run (usage, invalid schema, no connection).
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { parseDbConfig } from '../config.js'
 import { checkDrift, DriftCheckError, formatDriftReport } from '../drift/index.js'
 import { type CliIo, processIo, runIfMain } from './main.js'
 
@@ -10,7 +11,8 @@ const DEFAULT_SCHEMA_PATH = fileURLToPath(new URL('../../../../prisma/schema.pri
 const USAGE = `Usage: pnpm db:check [--schema <path>] [--json]
 
 Compares the Prisma schema (default: prisma/schema.prisma) with the database in DATABASE_URL
-(mysql://user:password@host:port/database) and lists every difference.
+(mysql://user:password@host:port/database; default mysql://root@127.0.0.1:3306/consultation, as for
+db:apply and db:seed) and lists every difference.
   --schema <path>  a schema file, or a folder of .prisma files
   --json           print the report as JSON
 Exit status: 0 no drift, 1 drift, 2 the check could not run.`
@@ -32,9 +34,12 @@ export async function runCheck(argv: string[], io: CheckIo): Promise<number> {
     io.stdout(USAGE)
     return 0
   }
-  const url = io.env.DATABASE_URL
-  if (!url) {
-    io.stderr(`db:check: DATABASE_URL is not set\n\n${USAGE}`)
+  let url: string
+  try {
+    // The same default as db:apply and db:seed (DbConfigSchema), so the three name one database.
+    url = parseDbConfig(io.env).DATABASE_URL
+  } catch (error) {
+    io.stderr(`db:check: invalid DATABASE_URL: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`)
     return 2
   }
   try {

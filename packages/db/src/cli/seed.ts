@@ -54,7 +54,9 @@ export async function runSeed(argv: readonly string[], io: SeedIo): Promise<numb
     io.stderr(`db:seed: cannot seed ${where}: ${problem}`)
     return 1
   }
-  const db = createDb(config, pino({ level: 'error' }, pino.destination(2)))
+  // A seed is a batch, not a request: no statement limit, no watchdog, no breaker on its connections.
+  const unlimited = { ...config, DB_QUERY_TIMEOUT_MS: 0, DB_QUERY_WATCHDOG_MS: 0, DB_BREAKER_PROBE_INTERVAL_MS: 0 }
+  const db = createDb(unlimited, pino({ level: 'error' }, pino.destination(2)))
   try {
     const scenarios = await seedScenarios(db.prisma)
     io.stdout(`Scenarios in ${where} (today ${scenarios.today} in ${PLATFORM_TIME_ZONE}):`)

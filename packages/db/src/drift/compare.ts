@@ -11,6 +11,22 @@ import type {
   TableShape,
 } from './types.js'
 
+/**
+ * Every text column of the legacy schema (and every table we add) is utf8mb4_unicode_ci; the schema cannot say
+ * so, so it is expected here. MySQL 8.4 gives a table created without COLLATE utf8mb4_0900_ai_ci, and a
+ * column moved to latin1 silently loses characters: both are drift.
+ */
+export const LEGACY_COLLATION = { charset: 'utf8mb4', name: 'utf8mb4_unicode_ci' } as const
+const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set'])
+
+/**
+ * The legacy `TimeStamp` columns move by themselves (`ON UPDATE CURRENT_TIMESTAMP`, 0_init) and the legacy
+ * application relies on it; Prisma maps them as plain `@default(now())` fields because it cannot declare that.
+ */
+export function expectsOnUpdateNow(column: ColumnShape): boolean {
+  return column.name.toLowerCase() === 'timestamp' && column.type.base === 'timestamp'
+}
+
 /** Prisma's own bookkeeping table: present in every migrated database, never in the schema. */
 const PRISMA_MIGRATIONS_TABLE = '_prisma_migrations'
 
@@ -133,6 +149,23 @@ function compareColumn(table: string, expected: ColumnShape, actual: ColumnShape
       expected: describeDefault(expected.default, expected.type),
       actual: describeDefault(actual.default, actual.type),
     })
+  }
+  if (actual.generated) return issues
+  if (TEXT_TYPES.has(expected.type.base) && actual.collation) {
+    const { charset, name } = actual.collation
+    if (charset !== LEGACY_COLLATION.charset || name !== LEGACY_COLLATION.name) {
+      issues.push({
+        kind: 'collation',
+        table,
+        column,
+        expected: `${LEGACY_COLLATION.charset}/${LEGACY_COLLATION.name}`,
+        actual: `${charset}/${name}`,
+      })
+    }
+  }
+  const onUpdateExpected = expectsOnUpdateNow(expected)
+  if (actual.onUpdateNow !== undefined && actual.onUpdateNow !== onUpdateExpected) {
+    issues.push({ kind: 'on-update', table, column, expected: onUpdateExpected, actual: actual.onUpdateNow })
   }
   return issues
 }

@@ -44,6 +44,12 @@ export function describeIssue(issue: DriftIssue): string {
       return `column ${issue.column}: ${nullability(issue.actualNullable)} in database, ${nullability(issue.expectedNullable)} in schema`
     case 'default':
       return `column ${issue.column}: default ${issue.actual} in database, ${issue.expected} in schema`
+    case 'collation':
+      return `column ${issue.column}: collation ${issue.actual} in database, ${issue.expected} expected (the legacy tables' own)`
+    case 'on-update':
+      return issue.expected
+        ? `column ${issue.column}: no ON UPDATE CURRENT_TIMESTAMP in database, which the legacy application relies on`
+        : `column ${issue.column}: ON UPDATE CURRENT_TIMESTAMP in database, not expected`
     case 'missing-index':
       return `index ${issue.index}: missing in database (schema: ${issue.expected})`
     case 'extra-index':

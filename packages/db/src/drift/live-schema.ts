@@ -42,6 +42,11 @@ export interface ColumnRow {
   isNullable: string
   columnDefault: string | null
   extra: string
+  /** NULL for non-text types (both servers). */
+  characterSetName: string | null
+  collationName: string | null
+  /** MySQL: '' for ordinary columns; MariaDB: NULL. */
+  generationExpression: string | null
 }
 
 export interface IndexRow {
@@ -90,7 +95,9 @@ async function queryInformationSchema(connection: Connection): Promise<Informati
   )) as { tableName: string }[]
   const columns = (await connection.query(
     `SELECT TABLE_NAME AS tableName, COLUMN_NAME AS columnName, COLUMN_TYPE AS columnType,
-            IS_NULLABLE AS isNullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra
+            IS_NULLABLE AS isNullable, COLUMN_DEFAULT AS columnDefault, EXTRA AS extra,
+            CHARACTER_SET_NAME AS characterSetName, COLLATION_NAME AS collationName,
+            GENERATION_EXPRESSION AS generationExpression
        FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? ORDER BY TABLE_NAME, ORDINAL_POSITION`,
     [database],
   )) as ColumnRow[]
@@ -132,6 +139,13 @@ function toColumnShape(row: ColumnRow, flavor: ServerFlavor, isMariadbJson: bool
     type,
     nullable: row.isNullable === 'YES',
     default: liveDefault(flavor, row.columnDefault, row.extra, type),
+    // MariaDB's JSON is LONGTEXT in utf8mb4_bin, MySQL's JSON has no collation: neither is a text column's drift.
+    ...(row.collationName && row.characterSetName && !isMariadbJson
+      ? { collation: { charset: row.characterSetName.toLowerCase(), name: row.collationName.toLowerCase() } }
+      : {}),
+    // MySQL writes `on update CURRENT_TIMESTAMP`, MariaDB `on update current_timestamp()`, both maybe with (n).
+    onUpdateNow: /\bon update current_timestamp\b/i.test(row.extra),
+    generated: (row.generationExpression ?? '') !== '' || /\b(VIRTUAL|STORED|PERSISTENT) GENERATED\b/i.test(row.extra),
   }
 }
 

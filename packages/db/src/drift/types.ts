@@ -27,6 +27,12 @@ export interface ColumnShape {
   type: ColumnType
   nullable: boolean
   default: ColumnDefault
+  /** Live columns only: `utf8mb4/utf8mb4_unicode_ci` (CHARACTER_SET_NAME/COLLATION_NAME); absent for non-text types. */
+  collation?: { charset: string; name: string }
+  /** Live columns only: `ON UPDATE CURRENT_TIMESTAMP` in EXTRA. */
+  onUpdateNow?: boolean
+  /** Live columns only: a generated column (GENERATION_EXPRESSION), whose value the database computes. */
+  generated?: boolean
 }
 
 export type IndexKind = 'primary' | 'unique' | 'normal' | 'fulltext' | 'spatial'
@@ -108,6 +114,10 @@ export type DriftIssue =
     }
   | { kind: 'nullability'; table: string; column: string; expectedNullable: boolean; actualNullable: boolean }
   | { kind: 'default'; table: string; column: string; expected: string; actual: string }
+  /** `utf8mb4/utf8mb4_unicode_ci`: charset and collation of a text column. */
+  | { kind: 'collation'; table: string; column: string; expected: string; actual: string }
+  /** Whether the column has `ON UPDATE CURRENT_TIMESTAMP`. */
+  | { kind: 'on-update'; table: string; column: string; expected: boolean; actual: boolean }
   | { kind: 'missing-index'; table: string; index: string; expected: string }
   | { kind: 'extra-index'; table: string; index: string; actual: string }
   | { kind: 'index'; table: string; index: string; expected: string; actual: string }

@@ -1,7 +1,9 @@
 export {
   createTestDatabase,
   sweepOrphanedTestDatabases,
+  TEST_DATABASE_HOST_PREFIX,
   TEST_DATABASE_PREFIX,
+  testDatabaseLockName,
   testServerUrl,
   type TeardownHost,
   type TestDatabase,

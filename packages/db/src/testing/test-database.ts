@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { hostname } from 'node:os'
-import { createConnection } from 'mariadb'
+import { type Connection, createConnection } from 'mariadb'
 import pino from 'pino'
 import { createDb, type Db } from '../client.js'
 import { parseDatabaseUrl, parseDbConfig, quoteIdentifier, withDatabase } from '../config.js'
@@ -49,15 +49,21 @@ export async function createTestDatabase(t: TeardownHost, options: TestDatabaseO
     () => undefined, // a failed sweep must not fail the test that triggered it
   )
   await sweeping
-  const name = `${TEST_DATABASE_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`
+  const name = `${TEST_DATABASE_HOST_PREFIX}${process.pid}_${randomBytes(4).toString('hex')}`
   const url = withDatabase(serverUrl, name)
 
-  await onServer(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
+  // The lock comes first: from the moment the database exists, a sweep anywhere sees it owned.
+  const release = await holdTestDatabaseLock(serverUrl, name)
   let db: Db | undefined
   t.teardown(async () => {
-    await db?.disconnect()
-    await onServer(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`)
+    try {
+      await db?.disconnect()
+      await onServer(serverUrl, `DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`)
+    } finally {
+      await release()
+    }
   })
+  await onServer(serverUrl, `CREATE DATABASE ${quoteIdentifier(name)} CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`)
 
   if (options.migrationsDir !== false) {
     await applyMigrations({ url, migrationsDir: options.migrationsDir ?? repoMigrationsDir })
@@ -68,14 +74,78 @@ export async function createTestDatabase(t: TeardownHost, options: TestDatabaseO
   return { name, url, ...(db ? { db } : {}) }
 }
 
-/** `t_<host tag>_`: test databases of this machine, so a sweep never touches another machine's on a shared server. */
-export const TEST_DATABASE_PREFIX = `t_${createHash('sha256').update(hostname()).digest('hex').slice(0, 6)}_`
+/**
+ * Every test database starts so; only names of exactly the helper's form are ever swept. `tl_` (locked), not the
+ * `t_` of checkouts that keyed on hostname and PID: their sweepers never see these databases, and this sweeper
+ * never drops theirs, which hold no lock.
+ */
+export const TEST_DATABASE_PREFIX = 'tl_'
+/** `tl_<host tag>_`: which machine made a database, for people reading SHOW DATABASES; ownership is the lock. */
+export const TEST_DATABASE_HOST_PREFIX = `${TEST_DATABASE_PREFIX}${createHash('sha256').update(hostname()).digest('hex').slice(0, 6)}_`
+const TEST_DATABASE_NAME = /^tl_[0-9a-f]{6}_\d+_[0-9a-f]{8}$/
+
+/**
+ * The named lock (GET_LOCK) a live test process holds for each of its databases, on a connection of its own. The
+ * server frees it when that connection ends, however the process died, so a free lock proves the owner is gone,
+ * on any machine and in any PID namespace. At most 64 characters (MySQL's limit): the prefix is 11, names at most 27.
+ */
+export function testDatabaseLockName(name: string): string {
+  const lock = `cp_test_db:${name}`
+  if (lock.length > 64) throw new Error(`test database lock name over 64 characters: ${lock}`)
+  return lock
+}
+
+interface LockHolder {
+  conn: Promise<Connection>
+  held: number
+}
+const lockHolders = new Map<string, LockHolder>()
+
+/**
+ * Takes the database's lock on this process's lock connection for `serverUrl` (opened on first use) and returns
+ * its release. The connection closes when the last lock is released, so it never keeps a finished process alive.
+ */
+async function holdTestDatabaseLock(serverUrl: string, name: string): Promise<() => Promise<void>> {
+  let holder = lockHolders.get(serverUrl)
+  if (!holder) {
+    holder = { conn: createConnection(parseDatabaseUrl(serverUrl)), held: 0 }
+    holder.conn.catch(() => lockHolders.delete(serverUrl))
+    lockHolders.set(serverUrl, holder)
+  }
+  holder.held += 1
+  const owner = holder
+  let released = false
+  const release = async () => {
+    if (released) return
+    released = true
+    owner.held -= 1
+    const conn = await owner.conn.catch(() => undefined)
+    if (!conn) return
+    await conn.query('SELECT RELEASE_LOCK(?)', [testDatabaseLockName(name)]).catch(() => undefined)
+    if (owner.held === 0 && lockHolders.get(serverUrl) === owner) {
+      lockHolders.delete(serverUrl)
+      await conn.end().catch(() => undefined)
+    }
+  }
+  try {
+    const conn = await owner.conn
+    const [row] = (await conn.query('SELECT GET_LOCK(?, 0) AS locked', [testDatabaseLockName(name)])) as Array<{
+      locked: number | bigint | null
+    }>
+    if (Number(row?.locked) !== 1) throw new Error(`the lock of test database ${name} is held elsewhere`)
+  } catch (error) {
+    await release()
+    throw error
+  }
+  return release
+}
 
 let sweeping: Promise<void> | undefined
 
 /**
- * Drops this machine's test databases whose process is gone: a test file killed by a timeout never runs its
- * teardown. Runs once per process, before its first database is created.
+ * Drops test databases whose owner is gone: a test file killed by a timeout never runs its teardown. A database
+ * is swept only when its lock is free (IS_FREE_LOCK), so a live process's database is never touched, whichever
+ * machine or PID namespace it runs in. Runs once per process, before its first database is created.
  */
 export async function sweepOrphanedTestDatabases(serverUrl: string): Promise<string[]> {
   const conn = await createConnection(parseDatabaseUrl(serverUrl))
@@ -85,24 +155,17 @@ export async function sweepOrphanedTestDatabases(serverUrl: string): Promise<str
     >
     const dropped: string[] = []
     for (const name of rows.map((row) => Object.values(row)[0] ?? '')) {
-      const pid = Number(name.slice(TEST_DATABASE_PREFIX.length).split('_')[0])
-      if (!Number.isSafeInteger(pid) || pid <= 0 || isAlive(pid)) continue
+      if (!TEST_DATABASE_NAME.test(name)) continue
+      const [free] = (await conn.query('SELECT IS_FREE_LOCK(?) AS free', [testDatabaseLockName(name)])) as Array<{
+        free: number | bigint | null
+      }>
+      if (Number(free?.free) !== 1) continue
       await conn.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)}`)
       dropped.push(name)
     }
     return dropped
   } finally {
     await conn.end()
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import t from 'tap'
 import { createTestDatabase } from '@cp/db/testing'
 import { runCheck } from '../../src/cli/check.js'
+import { parseDbConfig } from '../../src/config.js'
 import type { DriftReport } from '../../src/drift/types.js'
 import { rawConnection } from '../helpers.js'
 
@@ -23,7 +24,7 @@ t.test('exit 0 and a one-line report when the database matches', async (t) => {
   const { url } = await createTestDatabase(t)
   const result = await run([], { DATABASE_URL: url })
   t.equal(result.code, 0)
-  t.match(result.stdout, /^No drift: database t_\w+ \(MariaDB/)
+  t.match(result.stdout, /^No drift: database tl_\w+ \(MariaDB/)
   t.equal(result.stderr, '')
 })
 
@@ -42,9 +43,9 @@ t.test('exit 1 and the differences when the database drifted; --json gives the r
 })
 
 t.test('exit 2 with a clear message when the check cannot run', async (t) => {
-  const unset = await run([], {})
-  t.equal(unset.code, 2)
-  t.match(unset.stderr, /^db:check: DATABASE_URL is not set/)
+  const invalid = await run([], { DATABASE_URL: 'postgres://localhost/x' })
+  t.equal(invalid.code, 2)
+  t.match(invalid.stderr, /^db:check: invalid DATABASE_URL/)
 
   const unreachable = await run([], { DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere' })
   t.equal(unreachable.code, 2)
@@ -57,6 +58,15 @@ t.test('exit 2 with a clear message when the check cannot run', async (t) => {
   const badOption = await run(['--frobnicate'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/x' })
   t.equal(badOption.code, 2)
   t.match(badOption.stderr, /Unknown option '--frobnicate'[\s\S]*Usage: pnpm db:check/)
+})
+
+t.test('without DATABASE_URL it checks the default database that db:apply and db:seed use', async (t) => {
+  const defaultUrl = parseDbConfig({}).DATABASE_URL
+  t.equal(defaultUrl, 'mysql://root@127.0.0.1:3306/consultation')
+  // Whether that database exists on this server or not, the answer is about it, never "DATABASE_URL is not set".
+  const fromEnv = await run([], {})
+  t.notMatch(fromEnv.stderr, /not set/)
+  t.match(`${fromEnv.stdout}${fromEnv.stderr}`, /database consultation\b/, 'the report or the failure names the default database')
 })
 
 t.test('--help prints the usage and exits 0', async (t) => {

@@ -22,7 +22,7 @@ t.test('a database migrated with the repository migrations has no drift', async 
   t.equal(report.hasDrift, false)
   t.equal(report.flavor, 'mariadb')
   t.ok(report.tablesCompared >= 25, `${report.tablesCompared} tables compared`)
-  t.match(formatDriftReport(report), /^No drift: database t_\w+ \(MariaDB [\d.]+\) matches the Prisma schema/)
+  t.match(formatDriftReport(report), /^No drift: database tl_\w+ \(MariaDB [\d.]+\) matches the Prisma schema/)
 })
 
 t.test('a dropped column', async (t) => {
@@ -97,6 +97,23 @@ t.test('a changed enum default and a dropped CURRENT_TIMESTAMP default', async (
     { kind: 'default', table: 'customers', column: 'Language', expected: "'ar'", actual: "'en'" },
     { kind: 'default', table: 'customers', column: 'Created_at', expected: 'CURRENT_TIMESTAMP', actual: 'no default' },
   ])
+})
+
+t.test('a column moved to latin1 and a TimeStamp that lost ON UPDATE CURRENT_TIMESTAMP', async (t) => {
+  const report = await driftAfter(t, [
+    'ALTER TABLE customers MODIFY First_Name VARCHAR(100) CHARACTER SET latin1 COLLATE latin1_swedish_ci NOT NULL',
+    'ALTER TABLE consultations_categories MODIFY Name_En VARCHAR(191) COLLATE utf8mb4_general_ci NOT NULL',
+    'ALTER TABLE branches MODIFY `TimeStamp` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP',
+  ])
+  const byTable = (a: { table: string }, b: { table: string }) => a.table.localeCompare(b.table)
+  t.same([...report.issues].sort(byTable), [
+    { kind: 'on-update', table: 'branches', column: 'TimeStamp', expected: true, actual: false },
+    { kind: 'collation', table: 'consultations_categories', column: 'Name_En', expected: 'utf8mb4/utf8mb4_unicode_ci', actual: 'utf8mb4/utf8mb4_general_ci' },
+    { kind: 'collation', table: 'customers', column: 'First_Name', expected: 'utf8mb4/utf8mb4_unicode_ci', actual: 'latin1/latin1_swedish_ci' },
+  ])
+  const text = formatDriftReport(report)
+  t.match(text, /^customers: column First_Name: collation latin1\/latin1_swedish_ci in database, utf8mb4\/utf8mb4_unicode_ci expected/m)
+  t.match(text, /^branches: column TimeStamp: no ON UPDATE CURRENT_TIMESTAMP in database/m)
 })
 
 t.test('a dropped index', async (t) => {

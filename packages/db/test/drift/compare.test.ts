@@ -34,6 +34,9 @@ const rows = (tables: string[], columnNames: string[]): InformationSchemaRows =>
     isNullable: columnName === 'Geo' ? 'YES' : 'NO',
     columnDefault: columnName === 'Geo' ? 'NULL' : null,
     extra: '',
+    characterSetName: null,
+    collationName: null,
+    generationExpression: null,
   })),
   indexes: [
     { tableName: 'places', indexName: 'PRIMARY', nonUnique: 0n, columnName: 'Place_ID', subPart: null, collation: 'A', indexType: 'BTREE' },

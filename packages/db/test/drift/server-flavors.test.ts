@@ -13,7 +13,7 @@
 //     `TimeStamp` TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,
 //     UNIQUE INDEX `accounts_Nick_key`(`Nick`),
 //     PRIMARY KEY (`Account_ID`)
-//   );
+//   ) DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 import t from 'tap'
 import { compareSchemas } from '../../src/drift/compare.js'
 import { loadExpectedSchema } from '../../src/drift/datamodel.js'
@@ -43,8 +43,20 @@ model Account {
 }
 `
 
-type Column = Omit<ColumnRow, 'tableName'>
-const columns = (rows: Column[]): ColumnRow[] => rows.map((row) => ({ tableName: 'accounts', ...row }))
+type Column = Omit<ColumnRow, 'tableName' | 'characterSetName' | 'collationName' | 'generationExpression'> &
+  Partial<Pick<ColumnRow, 'characterSetName' | 'collationName'>>
+/**
+ * Text columns (varchar, enum; MariaDB's JSON longtext in utf8mb4_bin) carry a charset and collation, the rest NULL.
+ * GENERATION_EXPRESSION is '' on MySQL 8.4 and NULL on MariaDB 10.11 for ordinary columns.
+ */
+const columns = (rows: Column[], generationExpression: string | null): ColumnRow[] =>
+  rows.map((row) => ({
+    tableName: 'accounts',
+    characterSetName: /^(varchar|enum)/.test(row.columnType) ? 'utf8mb4' : null,
+    collationName: /^(varchar|enum)/.test(row.columnType) ? 'utf8mb4_unicode_ci' : null,
+    generationExpression,
+    ...row,
+  }))
 
 const MYSQL_COLUMNS = columns([
   { columnName: 'Account_ID', columnType: 'int unsigned', isNullable: 'NO', columnDefault: null, extra: 'auto_increment' },
@@ -61,7 +73,7 @@ const MYSQL_COLUMNS = columns([
     columnDefault: 'CURRENT_TIMESTAMP',
     extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP',
   },
-])
+], '')
 
 const MARIADB_COLUMNS = columns([
   { columnName: 'Account_ID', columnType: 'int(10) unsigned', isNullable: 'NO', columnDefault: null, extra: 'auto_increment' },
@@ -69,7 +81,15 @@ const MARIADB_COLUMNS = columns([
   { columnName: 'Balance', columnType: 'decimal(10,2)', isNullable: 'NO', columnDefault: '0.00', extra: '' },
   { columnName: 'Is_Active', columnType: 'tinyint(1)', isNullable: 'NO', columnDefault: '1', extra: '' },
   { columnName: 'Nick', columnType: 'varchar(50)', isNullable: 'YES', columnDefault: 'NULL', extra: '' },
-  { columnName: 'Settings', columnType: 'longtext', isNullable: 'YES', columnDefault: 'NULL', extra: '' },
+  {
+    columnName: 'Settings',
+    columnType: 'longtext',
+    isNullable: 'YES',
+    columnDefault: 'NULL',
+    extra: '',
+    characterSetName: 'utf8mb4',
+    collationName: 'utf8mb4_bin',
+  },
   { columnName: 'Created_at', columnType: 'datetime', isNullable: 'NO', columnDefault: 'current_timestamp()', extra: '' },
   {
     columnName: 'TimeStamp',
@@ -78,7 +98,7 @@ const MARIADB_COLUMNS = columns([
     columnDefault: 'current_timestamp()',
     extra: 'on update current_timestamp()',
   },
-])
+], null)
 
 const index = (indexName: string, nonUnique: number | bigint, columnName: string): IndexRow => ({
   tableName: 'accounts',
@@ -152,4 +172,47 @@ t.test('a signed MySQL column where the schema says unsigned is a type differenc
   t.same(compareSchemas(expected, buildLiveSchema(rows)).issues, [
     { kind: 'type', table: 'accounts', column: 'Account_ID', expected: 'int unsigned', actual: 'int' },
   ])
+})
+
+const withColumn = (rows: InformationSchemaRows, name: string, change: Partial<ColumnRow>): InformationSchemaRows => ({
+  ...rows,
+  columns: rows.columns.map((row) => (row.columnName === name ? { ...row, ...change } : row)),
+})
+
+t.test('a text column in another charset or collation is drift, in either server\'s rows', async (t) => {
+  const expected = await loadExpectedSchema({ datamodel: SCHEMA })
+  const latin1 = { characterSetName: 'latin1', collationName: 'latin1_swedish_ci' }
+  for (const rows of [MYSQL, MARIADB]) {
+    t.same(compareSchemas(expected, buildLiveSchema(withColumn(rows, 'Nick', latin1))).issues, [
+      { kind: 'collation', table: 'accounts', column: 'Nick', expected: 'utf8mb4/utf8mb4_unicode_ci', actual: 'latin1/latin1_swedish_ci' },
+    ])
+  }
+  // What MySQL 8.4 gives a table created without COLLATE: its NO PAD default, which mixes badly with the legacy one.
+  const mysqlDefault = withColumn(MYSQL, 'Status', { collationName: 'utf8mb4_0900_ai_ci' })
+  t.same(compareSchemas(expected, buildLiveSchema(mysqlDefault)).issues, [
+    { kind: 'collation', table: 'accounts', column: 'Status', expected: 'utf8mb4/utf8mb4_unicode_ci', actual: 'utf8mb4/utf8mb4_0900_ai_ci' },
+  ])
+})
+
+t.test('a TimeStamp column that lost ON UPDATE CURRENT_TIMESTAMP is drift, in either server\'s spelling', async (t) => {
+  const expected = await loadExpectedSchema({ datamodel: SCHEMA })
+  const issue = { kind: 'on-update', table: 'accounts', column: 'TimeStamp', expected: true, actual: false }
+  t.same(compareSchemas(expected, buildLiveSchema(withColumn(MYSQL, 'TimeStamp', { extra: 'DEFAULT_GENERATED' }))).issues, [issue])
+  t.same(compareSchemas(expected, buildLiveSchema(withColumn(MARIADB, 'TimeStamp', { extra: '' }))).issues, [issue])
+  // And the other way: a column that moves by itself where nothing expects it to.
+  const moving = withColumn(MYSQL, 'Created_at', { extra: 'DEFAULT_GENERATED on update CURRENT_TIMESTAMP' })
+  t.same(compareSchemas(expected, buildLiveSchema(moving)).issues, [
+    { kind: 'on-update', table: 'accounts', column: 'Created_at', expected: false, actual: true },
+  ])
+})
+
+t.test('generated columns are read as such and not held to a collation or ON UPDATE', async (t) => {
+  const expected = await loadExpectedSchema({ datamodel: SCHEMA })
+  const generated = withColumn(MYSQL, 'Nick', {
+    generationExpression: "regexp_replace(`Status`,_utf8mb4'[^0-9+]',_utf8mb4'')",
+    extra: 'VIRTUAL GENERATED INVISIBLE',
+    collationName: 'utf8mb4_0900_ai_ci',
+  })
+  t.equal(buildLiveSchema(generated).tables[0]?.columns.find((column) => column.name === 'Nick')?.generated, true)
+  t.same(compareSchemas(expected, buildLiveSchema(generated)).issues, [])
 })

@@ -19,27 +19,21 @@ t.test('first run creates _prisma_migrations as the schema engine does and recor
   t.same(result, { applied: ['0_init', '1_more'], alreadyApplied: [] })
 
   const conn = await rawConnection(t, url)
-  const columns = await conn.query(
-    `SELECT column_name, column_type, is_nullable, column_default, column_key, collation_name
-       FROM information_schema.columns WHERE table_schema = ? AND table_name = '_prisma_migrations'
-      ORDER BY ordinal_position`,
+  // Aliased: MySQL 8 labels information_schema columns in upper case whatever the query says.
+  const columns = (await conn.query(
+    `SELECT COLUMN_NAME AS name, COLUMN_TYPE AS type, IS_NULLABLE AS nullable, COLUMN_DEFAULT AS columnDefault,
+            COLUMN_KEY AS \`key\`, COLLATION_NAME AS collation
+       FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = '_prisma_migrations'
+      ORDER BY ORDINAL_POSITION`,
     [name],
-  )
-  t.same(columns, [
-    { column_name: 'id', column_type: 'varchar(36)', is_nullable: 'NO', column_default: null, column_key: 'PRI', collation_name: 'utf8mb4_unicode_ci' },
-    { column_name: 'checksum', column_type: 'varchar(64)', is_nullable: 'NO', column_default: null, column_key: '', collation_name: 'utf8mb4_unicode_ci' },
-    { column_name: 'finished_at', column_type: 'datetime(3)', is_nullable: 'YES', column_default: 'NULL', column_key: '', collation_name: null },
-    { column_name: 'migration_name', column_type: 'varchar(255)', is_nullable: 'NO', column_default: null, column_key: '', collation_name: 'utf8mb4_unicode_ci' },
-    { column_name: 'logs', column_type: 'text', is_nullable: 'YES', column_default: 'NULL', column_key: '', collation_name: 'utf8mb4_unicode_ci' },
-    { column_name: 'rolled_back_at', column_type: 'datetime(3)', is_nullable: 'YES', column_default: 'NULL', column_key: '', collation_name: null },
-    { column_name: 'started_at', column_type: 'datetime(3)', is_nullable: 'NO', column_default: 'current_timestamp(3)', column_key: '', collation_name: null },
-    { column_name: 'applied_steps_count', column_type: 'int(10) unsigned', is_nullable: 'NO', column_default: '0', column_key: '', collation_name: null },
-  ])
+  )) as MigrationsColumnRow[]
+  t.same(columns.map(portableColumn), PRISMA_MIGRATIONS_COLUMNS)
   const [table] = await conn.query(
-    `SELECT table_collation FROM information_schema.tables WHERE table_schema = ? AND table_name = '_prisma_migrations'`,
+    `SELECT TABLE_COLLATION AS collation FROM information_schema.TABLES
+      WHERE TABLE_SCHEMA = ? AND TABLE_NAME = '_prisma_migrations'`,
     [name],
   )
-  t.equal(table.table_collation, 'utf8mb4_unicode_ci')
+  t.equal(table.collation, 'utf8mb4_unicode_ci')
 
   const rows = await conn.query('SELECT * FROM _prisma_migrations ORDER BY started_at, migration_name')
   t.same(
@@ -55,9 +49,9 @@ t.test('first run creates _prisma_migrations as the schema engine does and recor
     t.match(row.started_at, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}$/)
     t.ok(row.finished_at !== null && row.finished_at >= row.started_at, 'finished after it started')
   }
-  const [note] = await conn.query(`SELECT column_default FROM information_schema.columns
-    WHERE table_schema = ? AND table_name = 'a' AND column_name = 'note'`, [name])
-  t.equal(note.column_default, "'what?'", 'a ? inside the script is sent as written, not taken as a placeholder')
+  const [note] = await conn.query(`SELECT COLUMN_DEFAULT AS columnDefault FROM information_schema.COLUMNS
+    WHERE TABLE_SCHEMA = ? AND TABLE_NAME = 'a' AND COLUMN_NAME = 'note'`, [name])
+  t.equal(portableDefault(note.columnDefault), 'what?', 'a ? inside the script is sent as written, not taken as a placeholder')
 })
 
 t.test('a second run applies nothing and changes no records', async (t) => {
@@ -212,4 +206,61 @@ t.test('an empty migration file is applied as a no-op', async (t) => {
   const { url } = await createTestDatabase(t, { migrationsDir: false })
   const dir = t.testdir({ '0_empty': { 'migration.sql': '' }, '1_comment': { 'migration.sql': '-- nothing yet\n' } })
   t.same((await applyMigrations({ url, migrationsDir: dir })).applied, ['0_empty', '1_comment'])
+})
+
+interface MigrationsColumnRow {
+  name: string
+  type: string
+  nullable: string
+  columnDefault: string | null
+  key: string
+  collation: string | null
+}
+
+/** `_prisma_migrations` as `prisma migrate deploy` creates it, in the spelling both servers reduce to. */
+const PRISMA_MIGRATIONS_COLUMNS = [
+  { name: 'id', type: 'varchar(36)', nullable: 'NO', columnDefault: null, key: 'PRI', collation: 'utf8mb4_unicode_ci' },
+  { name: 'checksum', type: 'varchar(64)', nullable: 'NO', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+  { name: 'finished_at', type: 'datetime(3)', nullable: 'YES', columnDefault: null, key: '', collation: null },
+  { name: 'migration_name', type: 'varchar(255)', nullable: 'NO', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+  { name: 'logs', type: 'text', nullable: 'YES', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+  { name: 'rolled_back_at', type: 'datetime(3)', nullable: 'YES', columnDefault: null, key: '', collation: null },
+  { name: 'started_at', type: 'datetime(3)', nullable: 'NO', columnDefault: 'current_timestamp(3)', key: '', collation: null },
+  { name: 'applied_steps_count', type: 'int unsigned', nullable: 'NO', columnDefault: '0', key: '', collation: null },
+]
+
+/**
+ * MariaDB 10.11 and MySQL 8.4 spell the same column differently: integer display widths (`int(10) unsigned` vs
+ * `int unsigned`), a NULL default (`'NULL'` vs null), CURRENT_TIMESTAMP's case, quoted string defaults.
+ */
+function portableColumn(row: MigrationsColumnRow): MigrationsColumnRow {
+  return {
+    ...row,
+    type: row.type.replace(/^(tinyint|smallint|mediumint|int|bigint)\(\d+\)/, '$1'),
+    columnDefault: portableDefault(row.columnDefault),
+  }
+}
+
+function portableDefault(value: string | null): string | null {
+  if (value === null || value === 'NULL') return null
+  if (/^current_timestamp(\(\d\))?$/i.test(value)) return value.toLowerCase()
+  const quoted = /^'(.*)'$/s.exec(value)
+  return quoted ? (quoted[1] ?? '').replaceAll("''", "'") : value
+}
+
+t.test('MySQL 8.4 information_schema rows of _prisma_migrations (recorded) read as the same table', async (t) => {
+  // SELECT … FROM information_schema.COLUMNS with the aliases above, on MySQL 8.4 after `prisma migrate deploy`.
+  const mysql: MigrationsColumnRow[] = [
+    { name: 'id', type: 'varchar(36)', nullable: 'NO', columnDefault: null, key: 'PRI', collation: 'utf8mb4_unicode_ci' },
+    { name: 'checksum', type: 'varchar(64)', nullable: 'NO', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+    { name: 'finished_at', type: 'datetime(3)', nullable: 'YES', columnDefault: null, key: '', collation: null },
+    { name: 'migration_name', type: 'varchar(255)', nullable: 'NO', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+    { name: 'logs', type: 'text', nullable: 'YES', columnDefault: null, key: '', collation: 'utf8mb4_unicode_ci' },
+    { name: 'rolled_back_at', type: 'datetime(3)', nullable: 'YES', columnDefault: null, key: '', collation: null },
+    { name: 'started_at', type: 'datetime(3)', nullable: 'NO', columnDefault: 'CURRENT_TIMESTAMP(3)', key: '', collation: null },
+    { name: 'applied_steps_count', type: 'int unsigned', nullable: 'NO', columnDefault: '0', key: '', collation: null },
+  ]
+  t.same(mysql.map(portableColumn), PRISMA_MIGRATIONS_COLUMNS)
+  t.equal(portableDefault('what?'), 'what?', "MySQL's unquoted string default")
+  t.equal(portableDefault("'what?'"), 'what?', "MariaDB's quoted one")
 })

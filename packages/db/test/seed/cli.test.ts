@@ -34,7 +34,7 @@ t.test('a database that is not migrated fails with exit 1 and a hint', async (t)
   const { url } = await createTestDatabase(t, { migrationsDir: false })
   const run = capture({ DATABASE_URL: url })
   t.equal(await runSeed([], run.io), 1)
-  t.match(run.err.join('\n'), /^db:seed: cannot seed 127\.0\.0\.1:3306\/t_\w+: the database is not migrated .*pnpm db:apply/)
+  t.match(run.err.join('\n'), /^db:seed: cannot seed 127\.0\.0\.1:3306\/tl_\w+: the database is not migrated .*pnpm db:apply/)
 })
 
 t.test('an unknown database fails with exit 1', async (t) => {

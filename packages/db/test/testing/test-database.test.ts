@@ -1,8 +1,11 @@
-import t from 'tap'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import t, { type Test } from 'tap'
 import {
   createTestDatabase,
   sweepOrphanedTestDatabases,
-  TEST_DATABASE_PREFIX,
+  TEST_DATABASE_HOST_PREFIX,
+  testDatabaseLockName,
   testServerUrl,
 } from '../../src/testing/index.js'
 import { rawConnection } from '../helpers.js'
@@ -23,7 +26,7 @@ t.test('parallel test databases are isolated, fully migrated and dropped at tear
     ])
     names.push(first.name, second.name)
     t.not(first.name, second.name)
-    t.match(first.name, new RegExp(`^${TEST_DATABASE_PREFIX}${process.pid}_[0-9a-f]{8}$`))
+    t.match(first.name, new RegExp(`^${TEST_DATABASE_HOST_PREFIX}${process.pid}_[0-9a-f]{8}$`))
     t.equal(new URL(first.url).pathname, `/${first.name}`)
 
     await first.db.prisma.customer.create({ data: { firstName: 'Only', lastName: 'First' } })
@@ -44,7 +47,7 @@ t.test('the database is dropped even when migrating it fails', async (t) => {
   const observer = await rawConnection(t, testServerUrl())
   const mine = async (): Promise<string[]> =>
     (await observer.query('SELECT schema_name AS name FROM information_schema.schemata WHERE schema_name LIKE ?', [
-      `${TEST_DATABASE_PREFIX.replaceAll('_', '\\_')}${process.pid}\\_%`,
+      `${TEST_DATABASE_HOST_PREFIX.replaceAll('_', '\\_')}${process.pid}\\_%`,
     ])).map((row: { name: string }) => row.name)
   const before = await mine()
   const broken = t.testdir({ '0_init': { 'migration.sql': 'CREATE TABLE oops (' } })
@@ -68,19 +71,80 @@ t.test('the server comes from TEST_DATABASE_URL before DATABASE_URL, whatever da
   await t.rejects(viaDatabaseUrl, /ECONNREFUSED/)
 })
 
-t.test('databases left by a dead test process are swept; live ones and other machines\' are kept', async (t) => {
-  const observer = await rawConnection(t, testServerUrl())
-  // A pid far above Linux's pid_max cannot belong to a live process.
-  const orphan = `${TEST_DATABASE_PREFIX}4999999_deadbeef`
-  const live = `${TEST_DATABASE_PREFIX}${process.pid}_sweeptest`
-  const otherHost = `t_zzzzzz_4999999_deadbeef`
-  for (const name of [orphan, live, otherHost]) await observer.query(`CREATE DATABASE \`${name}\``)
-  t.teardown(async () => {
-    for (const name of [live, otherHost]) await observer.query(`DROP DATABASE IF EXISTS \`${name}\``)
+const holderScript = fileURLToPath(new URL('./lock-holder.ts', import.meta.url))
+
+/** Starts lock-holder.ts in its own process and resolves with the database name it printed. */
+async function startHolder(t: Test, args: string[]): Promise<{ name: string; child: ChildProcess; kill: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', holderScript, ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   })
-  const dropped = await sweepOrphanedTestDatabases(testServerUrl())
-  t.ok(dropped.includes(orphan))
-  t.notOk(await databaseExists(observer, orphan), 'the orphan is gone')
-  t.ok(await databaseExists(observer, live), 'a database of a live process stays')
-  t.ok(await databaseExists(observer, otherHost), 'another machine\'s database stays')
+  const kill = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return
+    const exited = new Promise((resolve) => child.once('exit', resolve))
+    child.kill('SIGKILL')
+    await exited
+  }
+  t.teardown(kill)
+  const name = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (out.includes('\n')) resolve(out.trim())
+    })
+    child.once('exit', (code) => reject(new Error(`lock holder exited with ${code} before printing a name`)))
+  })
+  return { name, child, kill }
+}
+
+async function lockIsFree(observer: Awaited<ReturnType<typeof rawConnection>>, name: string): Promise<boolean> {
+  const [row] = await observer.query('SELECT IS_FREE_LOCK(?) AS free', [testDatabaseLockName(name)])
+  return Number(row.free) === 1
+}
+
+t.test('a database whose lock another live process holds is never swept, whatever its name says; once the holder dies it is', async (t) => {
+  const observer = await rawConnection(t, testServerUrl())
+  // This machine's tag and a PID far above Linux's pid_max: to a hostname and PID check its owner is dead, yet it
+  // is alive (a process in another PID namespace, or on another machine with the same hostname).
+  const foreign = `${TEST_DATABASE_HOST_PREFIX}4999999_${Math.floor(Math.random() * 0xffffffff).toString(16).padStart(8, '0')}`
+  t.teardown(() => observer.query(`DROP DATABASE IF EXISTS \`${foreign}\``))
+  const rawHolder = await startHolder(t, ['raw', foreign])
+  const helperHolder = await startHolder(t, ['helper'])
+  t.teardown(() => observer.query(`DROP DATABASE IF EXISTS \`${helperHolder.name}\``))
+  t.equal(rawHolder.name, foreign)
+  t.notOk(await lockIsFree(observer, helperHolder.name), 'createTestDatabase holds the lock of its database')
+
+  const firstSweep = await sweepOrphanedTestDatabases(testServerUrl())
+  t.notOk(firstSweep.includes(foreign), 'the live foreign database is not swept')
+  t.notOk(firstSweep.includes(helperHolder.name), 'nor the live helper database')
+  t.ok(await databaseExists(observer, foreign))
+  t.ok(await databaseExists(observer, helperHolder.name))
+
+  // A killed process runs no teardown; the server frees its locks when its connection closes.
+  await rawHolder.kill()
+  await helperHolder.kill()
+  for (let attempt = 0; attempt < 50 && !((await lockIsFree(observer, foreign)) && (await lockIsFree(observer, helperHolder.name))); attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  const secondSweep = await sweepOrphanedTestDatabases(testServerUrl())
+  t.ok(secondSweep.includes(foreign), 'swept once its holder died')
+  t.ok(secondSweep.includes(helperHolder.name), 'the helper database too')
+  t.notOk(await databaseExists(observer, foreign))
+  t.notOk(await databaseExists(observer, helperHolder.name))
+})
+
+t.test('only names of the helper\'s own form are swept, and a database is released and dropped at teardown', async (t) => {
+  const observer = await rawConnection(t, testServerUrl())
+  const handMade = 'tl_keep_me'
+  await observer.query(`CREATE DATABASE IF NOT EXISTS \`${handMade}\``)
+  t.teardown(() => observer.query(`DROP DATABASE IF EXISTS \`${handMade}\``))
+  t.notOk((await sweepOrphanedTestDatabases(testServerUrl())).includes(handMade))
+  t.ok(await databaseExists(observer, handMade), 'a database someone made by hand stays, lock or not')
+
+  const teardowns: Array<() => unknown> = []
+  const { name } = await createTestDatabase({ teardown: (fn) => void teardowns.push(fn) }, { migrationsDir: false })
+  t.notOk(await lockIsFree(observer, name), 'held while the test runs')
+  for (const fn of teardowns) await fn()
+  t.ok(await lockIsFree(observer, name), 'released at teardown')
+  t.notOk(await databaseExists(observer, name), 'and dropped')
+  t.ok(testDatabaseLockName(name).length <= 64, 'the lock name fits MySQL\'s 64 characters')
 })
