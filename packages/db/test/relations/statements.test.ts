@@ -8,7 +8,9 @@ t.test('statements per call', async (t) => {
   const { db } = await createTestDatabase(t, { connect: true })
   const prisma = db.prisma
   const statements: string[] = []
-  prisma.$on('query', (event) => {
+  // createDb logs queries as events, but its PrismaClient type does not carry the log options.
+  const events = prisma as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }
+  events.$on('query', (event) => {
     if (!event.query.startsWith('--')) statements.push(event.query)
   })
   const count = async (run: () => Promise<unknown>) => {
