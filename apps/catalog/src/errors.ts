@@ -1,4 +1,5 @@
 import { defineErrors } from '@cp/domain'
+import { problemResponsesFor } from '@cp/service-kit'
 
 export const CATALOG_ERRORS = defineErrors({
   CATALOG_CATEGORY_NOT_FOUND: {
@@ -12,3 +13,5 @@ export const CATALOG_ERRORS = defineErrors({
 })
 
 export type CatalogErrorCode = keyof typeof CATALOG_ERRORS
+
+export const problems = problemResponsesFor(CATALOG_ERRORS)

@@ -1,10 +1,15 @@
-import { defineErrors } from '@cp/domain'
+import { consultantEligibilityErrors, defineErrors } from '@cp/domain'
+import { problemResponsesFor } from '@cp/service-kit'
 
 export const CONSULTANTS_ERRORS = defineErrors({
   CONSULTANTS_NOT_FOUND: {
     status: 404,
     title: { en: 'Consultant not found', ar: 'المستشار غير موجود' },
   },
+  // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
+  ...consultantEligibilityErrors,
 })
 
 export type ConsultantsErrorCode = keyof typeof CONSULTANTS_ERRORS
+
+export const problems = problemResponsesFor(CONSULTANTS_ERRORS)

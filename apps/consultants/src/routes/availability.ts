@@ -1,7 +1,7 @@
 import { checkConsultantEligibility, tryParseConsultantId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, problemResponsesFor } from '@cp/service-kit'
+import { AppError, IdParamsSchema, idParam } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { problems } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import {
@@ -14,7 +14,6 @@ import {
 import { AvailabilityResponse } from '../schemas/responses.js'
 import { type PublicRoutesOptions, validationError } from './shared.js'
 
-const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 const DAY_MS = 24 * 3_600_000
 
 export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {

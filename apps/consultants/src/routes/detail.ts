@@ -1,13 +1,11 @@
 import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { AppError, IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { problems } from '../errors.js'
 import { toConsultantDetail } from '../lib/consultant-view.js'
 import { LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
 import { ConsultantDetailResponse } from '../schemas/responses.js'
 import type { PublicRoutesOptions } from './shared.js'
-
-const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 
 export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, contentUrl, timeZone, now } = options

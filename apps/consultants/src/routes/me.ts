@@ -1,7 +1,7 @@
 import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
-import { AppError, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
+import { AppError, negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { problems } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
@@ -34,7 +34,6 @@ function checkPhotoPath(photoPath: string, current: string | null | undefined, c
   }
 }
 
-const problems = problemResponsesFor({ ...CONSULTANTS_ERRORS, ...consultantEligibilityErrors })
 const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
 
 export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
