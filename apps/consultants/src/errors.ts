@@ -1,5 +1,5 @@
 import { consultantEligibilityErrors, defineErrors } from '@cp/domain'
-import { problemResponsesFor } from '@cp/service-kit'
+import { errorFactory, problemResponsesFor } from '@cp/service-kit'
 
 export const CONSULTANTS_ERRORS = defineErrors({
   CONSULTANTS_NOT_FOUND: {
@@ -13,3 +13,6 @@ export const CONSULTANTS_ERRORS = defineErrors({
 export type ConsultantsErrorCode = keyof typeof CONSULTANTS_ERRORS
 
 export const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+
+/** Errors of this service: a code that CONSULTANTS_ERRORS (or COMMON) does not define does not compile. */
+export const consultantsError = errorFactory(CONSULTANTS_ERRORS)

@@ -1,7 +1,7 @@
 import { asCategoryId, toServiceCategoryListItem, tryParseServiceCategoryId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
+import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problems } from '../errors.js'
+import { catalogError, problems } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
 import { CategoryQuerySchema, NotModifiedResponse, ServiceCategoryListQuerySchema } from '../schemas/categories.js'
 import { ServiceCategoryListResponse, ServiceCategoryResponse } from '../schemas/responses.js'
@@ -52,7 +52,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
       const id = idParam(tryParseServiceCategoryId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await repository.findServiceCategory(id)
-      if (!row) throw new AppError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
+      if (!row) throw catalogError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
       return toServiceCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
     },
   )
