@@ -8,6 +8,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
+import { slowQueryLog } from './slow-query-log.js'
 import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 export interface Db {
@@ -42,6 +43,10 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
           where,
         )
       : undefined
+  const slowQueries = slowQueryLog(logger, {
+    thresholdMs: config.DB_SLOW_QUERY_MS,
+    maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
+  })
   const adapter = new ObservedAdapterFactory(
     {
       ...connection,
@@ -69,23 +74,17 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
       void probe?.stop()
       logger.info({ db: where }, 'database pool closed')
     },
-    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS }),
+    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement: slowQueries }),
   )
 
+  // No `query` log level: Prisma would build and emit an event for every query. The guarded pool times statements.
   const prisma = new PrismaClient({
     adapter,
     log: [
-      { emit: 'event', level: 'query' },
       { emit: 'event', level: 'error' },
       { emit: 'event', level: 'warn' },
       { emit: 'event', level: 'info' },
     ],
-  })
-  // Query events carry the SQL and its duration; params are left out because they hold tokens and hashes.
-  prisma.$on('query', (event) => {
-    if (event.duration >= config.DB_SLOW_QUERY_MS) {
-      logger.warn({ durationMs: Math.round(event.duration * 100) / 100, query: event.query }, 'slow query')
-    }
   })
   prisma.$on('error', (event) =>
     logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),
