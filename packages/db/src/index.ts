@@ -11,3 +11,14 @@ export type { MigrationRecord } from './migrations/history.js'
 export { checkDrift, DriftCheckError, formatDriftReport, type CheckDriftOptions, type DriftIssue, type DriftReport } from './drift/index.js'
 export { isDatabaseUnavailable } from './errors.js'
 export { databaseServiceOptions } from './service-options.js'
+export {
+  bookableByProbe,
+  bookableBySet,
+  contractsOf,
+  type ConsultantEligibilityFacts,
+  type EligibilityReader,
+  type EligibilitySubject,
+  latestOrderOf,
+  licensesOf,
+  readEligibilityFacts,
+} from './eligibility/index.js'
