@@ -8,3 +8,14 @@ export * from './models.js'
 export { type Page, type PageQuery, PageQuerySchema, paginated, toPage } from './pagination.js'
 export { isDatabaseUnavailable } from './errors.js'
 export { databaseServiceOptions } from './service-options.js'
+export {
+  bookableByProbe,
+  bookableBySet,
+  contractsOf,
+  type ConsultantEligibilityFacts,
+  type EligibilityReader,
+  type EligibilitySubject,
+  latestOrderOf,
+  licensesOf,
+  readEligibilityFacts,
+} from './eligibility/index.js'
