@@ -10,8 +10,6 @@ export const CONSULTANTS_ERRORS = defineErrors({
   ...consultantEligibilityErrors,
 })
 
-export type ConsultantsErrorCode = keyof typeof CONSULTANTS_ERRORS
-
 export const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 
 /** Errors of this service: a code that CONSULTANTS_ERRORS (or COMMON) does not define does not compile. */
