@@ -3,12 +3,12 @@ import { calendarDateIn, checkConsultantEligibility } from '@cp/domain'
 import t from 'tap'
 import { bookableByProbe, bookableBySet } from '../../src/repositories/bookable-sql.js'
 import {
-  CONSULTANT_SORTS,
   type ConsultantFilter,
   countQuery,
   createConsultantsRepository,
   pageIdsQuery,
 } from '../../src/repositories/consultants-repository.js'
+import { CONSULTANT_SORTS } from '../../src/schemas/consultants.js'
 import { BASE, buildTestConsultants, NOW, TIME_ZONE } from '../helpers/app.js'
 
 // A volume seed big enough for the optimiser to plan as it would on production tables (with a few rows it
