@@ -60,7 +60,6 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
     sender: sender ?? createConfiguredSender(config, app),
     clock,
     log: app.log,
-    requireAuth: app.requireAuth,
     ...(options.wrapAccounts ? { wrapAccounts: options.wrapAccounts } : {}),
   })
   let housekeeping: HousekeepingSchedule | undefined

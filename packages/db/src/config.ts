@@ -112,11 +112,6 @@ export function parseDatabaseUrl(databaseUrl: string): ConnectionOptions {
   }
 }
 
-/** The database named in a connection URL, or undefined when the URL names only a server. */
-export function databaseName(databaseUrl: string): string | undefined {
-  return parseDatabaseUrl(databaseUrl).database
-}
-
 /** The same URL pointing at another database (or at no database when `name` is undefined). */
 export function withDatabase(databaseUrl: string, name: string | undefined): string {
   const url = new URL(databaseUrl)

@@ -1,8 +1,6 @@
 import { bookableByProbe, bookableBySet, Prisma, type PrismaClient } from '@cp/db'
 import type { BranchId, CalendarDate, CategoryId, ConsultantId, DecimalLike, PageWindow } from '@cp/domain'
-
-export const CONSULTANT_SORTS = ['order', 'rating', 'price', 'price_desc'] as const
-export type ConsultantSort = (typeof CONSULTANT_SORTS)[number]
+import type { ConsultantSort } from '../schemas/consultants.js'
 
 export interface ConsultantFilter {
   readonly categoryId?: CategoryId | undefined
