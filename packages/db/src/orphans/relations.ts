@@ -19,7 +19,7 @@ export interface DeclaredRelation {
   optional: boolean
   /**
    * Integer reference columns of an optional relation: 0 there means "none", like NULL. Auto-increment ids start
-   * at 1, so 0 can name no row, and legacy forms write 0 for an empty choice.
+   * at 1, so 0 can name no row; we assume the legacy application may write it for an empty choice.
    */
   zeroMeansNone: boolean
 }
