@@ -4,7 +4,7 @@ import t from 'tap'
 import helmetPlugin, { helmetOptions } from '../../src/plugins/helmet.js'
 import { buildTestApp } from '../helpers/test-app.js'
 
-async function bareApp(register: (app: FastifyInstance) => Promise<unknown>): Promise<FastifyInstance> {
+async function bareApp(register: (app: FastifyInstance) => PromiseLike<unknown>): Promise<FastifyInstance> {
   const app = Fastify()
   await register(app)
   app.get('/ok', async () => ({ ok: true }))
@@ -19,7 +19,7 @@ for (const upgradeInsecureRequests of [false, true]) {
   t.test(`every header equals @fastify/helmet's with the same options (upgrade-insecure-requests: ${upgradeInsecureRequests})`, async (t) => {
     const options = { upgradeInsecureRequests }
     const ours = await bareApp((app) => app.register(helmetPlugin, options))
-    const theirs = await bareApp((app) => app.register(fastifyHelmet, { global: true, ...helmetOptions(options) }))
+    const theirs = await bareApp((app) => app.register(fastifyHelmet, { global: true, ...(helmetOptions(options) as object) }))
     t.teardown(() => Promise.all([ours.close(), theirs.close()]))
     for (const url of ['/ok', '/boom', '/nowhere']) {
       const [a, b] = await Promise.all([ours.inject({ url }), theirs.inject({ url })])
