@@ -11,11 +11,12 @@ const problems = problemResponsesFor(CATALOG_ERRORS)
 
 export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   const { repository, contentUrl } = options
-  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+  const { preHandler, onSend } = httpCache({ maxAge: options.cacheMaxAge, answers: options.answers })
 
   app.get(
     '/service-categories',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -37,6 +38,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
   app.get(
     '/service-categories/:id',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
