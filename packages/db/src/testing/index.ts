@@ -10,3 +10,4 @@ export {
   type TestDatabaseOptions,
 } from './test-database.js'
 export { repoMigrationsDir } from '../migrations/paths.js'
+export { startReplicationPair, type ReplicationPair, type ReplicationPairOptions } from './replication.js'
