@@ -29,7 +29,8 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
   await app.register(dbPlugin, { config })
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
-    repository: createCategoriesRepository(app.db),
+    // Public, cacheable reads: a read replica may serve them.
+    repository: createCategoriesRepository(app.dbRead),
     contentUrl: config.CONTENT_URL,
     cacheMaxAge: config.CATALOG_CACHE_MAX_AGE,
   })

@@ -5,6 +5,9 @@ import { isReplicaSafe, replicaVerdict, ReplicaUnusable } from '../src/replicas.
 import { startReplicationPair } from '../src/testing/index.js'
 import { memoryLogger } from './helpers.js'
 
+// Two private servers start, migrate and replicate here: allow a loaded 2-core machine far more than the usual 120 s.
+t.setTimeout(360_000)
+
 t.test('SHOW REPLICA STATUS as MariaDB 10.11 and MySQL 8.4 name it', async (t) => {
   const mariadb = { Slave_IO_Running: 'Yes', Slave_SQL_Running: 'Yes', Seconds_Behind_Master: 3n }
   const mysql = { Replica_IO_Running: 'Yes', Replica_SQL_Running: 'Yes', Seconds_Behind_Source: 3 }
