@@ -62,6 +62,8 @@ t.test('with real replication between two private servers', async (t) => {
       DATABASE_REPLICA_URLS: pair.replicaUrl,
       DB_REPLICA_CHECK_INTERVAL_MS: '200',
       DB_REPLICA_MAX_LAG_SECONDS: '2',
+      // Generous for a loaded machine: a probe that misses its deadline would open the primary's breaker.
+      DB_BREAKER_PROBE_TIMEOUT_MS: '10000',
       DB_QUERY_TIMEOUT_MS: '20000',
       DB_QUERY_WATCHDOG_MS: '30000',
     }),

@@ -32,6 +32,9 @@ const config = loadConsultantsConfig({
   DATABASE_REPLICA_URLS: pair.replicaUrl,
   DB_REPLICA_MAX_LAG_SECONDS: '3600',
   DB_REPLICA_CHECK_INTERVAL_MS: '200',
+  // Generous for a loaded machine: a probe or readiness query that misses its deadline would count the primary down.
+  DB_BREAKER_PROBE_TIMEOUT_MS: '10000',
+  DB_HEALTH_TIMEOUT_MS: '10000',
   CONSULTANTS_TOTAL_CACHE_SECONDS: '0',
   CONTENT_URL,
   PLATFORM_TIME_ZONE: TIME_ZONE,
