@@ -1,5 +1,4 @@
 import { databaseServiceOptions, dbPlugin } from '@cp/db'
-import { consultantEligibilityErrors } from '@cp/domain'
 import {
   authOptionsFromConfig,
   authPlugin,
@@ -39,8 +38,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     description: 'Bookable consultants: list, public profile, free slots, and the signed-in consultant\'s own profile.',
     config,
     ...(logger === undefined ? {} : { logger }),
-    // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
-    errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
+    errors: CONSULTANTS_ERRORS,
     ...databaseServiceOptions,
   })
   await app.register(dbPlugin, { config })

@@ -10,6 +10,7 @@ import type { DbLogger } from './logger.js'
 import { openPool, poolWhere } from './pool.js'
 import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
 import { POOL_COLLATION } from './session.js'
+import { slowQueryLog } from './slow-query-log.js'
 
 export interface Db {
   /** The primary: every write, every transaction, and reads that must see the caller's own writes. */
@@ -56,20 +57,26 @@ export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks
           where,
         )
       : undefined
+  const slowQueries = slowQueryLog(logger, {
+    thresholdMs: config.DB_SLOW_QUERY_MS,
+    maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
+  })
+  const guard = (pool: Pool, poolBreaker: DbBreaker) =>
+    guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement: slowQueries })
   const adapter = new ObservedAdapterFactory(
     () => {
       const pool = openPool(connection, config, logger, where)
       probe?.start()
-      return guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS })
+      return guard(pool, breaker)
     },
     () => {
       void probe?.stop()
       logger.info({ db: where }, 'database pool closed')
     },
   )
-  const prisma = observedClient(adapter, config, logger)
-  const replicas = createReplicaReads(config, logger, () => adapter.pool(), hooks)
-  const read = replicas ? observedClient(replicas.adapter, config, logger) : prisma
+  const prisma = observedClient(adapter, logger)
+  const replicas = createReplicaReads(config, logger, { primaryPool: () => adapter.pool(), guard, hooks })
+  const read = replicas ? observedClient(replicas.adapter, logger) : prisma
 
   return {
     prisma,
@@ -89,22 +96,16 @@ export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks
   }
 }
 
-/** A Prisma client over `adapter` whose query errors, warnings and slow queries are logged through `logger`. */
-function observedClient(adapter: SqlDriverAdapterFactory, config: DbConfig, logger: DbLogger): PrismaClient {
+/** A Prisma client over `adapter` whose query errors and warnings are logged through `logger`. */
+function observedClient(adapter: SqlDriverAdapterFactory, logger: DbLogger): PrismaClient {
+  // No `query` log level: Prisma would build and emit an event for every query. The guarded pool times statements.
   const prisma = new PrismaClient({
     adapter,
     log: [
-      { emit: 'event', level: 'query' },
       { emit: 'event', level: 'error' },
       { emit: 'event', level: 'warn' },
       { emit: 'event', level: 'info' },
     ],
-  })
-  // Query events carry the SQL and its duration; params are left out because they hold tokens and hashes.
-  prisma.$on('query', (event) => {
-    if (event.duration >= config.DB_SLOW_QUERY_MS) {
-      logger.warn({ durationMs: Math.round(event.duration * 100) / 100, query: event.query }, 'slow query')
-    }
   })
   prisma.$on('error', (event) =>
     logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),

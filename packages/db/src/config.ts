@@ -34,7 +34,18 @@ export const DbConfigSchema = Type.Object({
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 5000 }),
   DB_ACQUIRE_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10000 }),
-  DB_SLOW_QUERY_MS: Type.Integer({ minimum: 0, default: 200 }),
+  DB_SLOW_QUERY_MS: Type.Integer({
+    minimum: 0,
+    default: 200,
+    description: 'A statement that takes at least this long (pool wait included) is logged as `slow query` at warn',
+  }),
+  DB_SLOW_QUERY_LOG_PER_SECOND: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 5,
+    description:
+      'Most `slow query` warnings written per second; the rest are counted into the next one written (`suppressed`)',
+  }),
   DB_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 1000 }),
   DB_QUERY_TIMEOUT_MS: Type.Integer({
     minimum: 0,

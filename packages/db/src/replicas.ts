@@ -4,7 +4,6 @@ import type { Connection, Pool, PoolConnection } from 'mariadb'
 import { DbBreaker, DbProbe } from './breaker.js'
 import { type DbConfig, parseDatabaseUrl, replicaUrls } from './config.js'
 import { isDriverConnectionFailure } from './errors.js'
-import { guardPool } from './guarded-pool.js'
 import type { DbLogger } from './logger.js'
 import { openPool, poolWhere, type PoolWhere } from './pool.js'
 import { POOL_COLLATION } from './session.js'
@@ -103,16 +102,13 @@ class Replica {
     url: string,
     private readonly config: DbConfig,
     private readonly logger: DbLogger,
+    guard: PoolGuardFactory,
   ) {
     const connection = parseDatabaseUrl(url)
     this.#where = poolWhere(connection, true)
     this.name = `${connection.host}:${connection.port}`
     this.breaker.open('not checked yet')
-    this.#open = () =>
-      guardPool(openPool(connection, config, logger, this.#where), {
-        breaker: this.breaker,
-        watchdogMs: config.DB_QUERY_WATCHDOG_MS,
-      })
+    this.#open = () => guard(openPool(connection, config, logger, this.#where), this.breaker)
     this.#probe = new DbProbe(
       { ...connection, collation: POOL_COLLATION },
       {
@@ -191,6 +187,16 @@ export interface ReplicaReads {
 
 type Statement = (sql: unknown, values?: unknown) => Promise<unknown>
 
+/** Wraps a pool in the watchdog, `breaker` and statement timing, as the primary's pool is wrapped. */
+export type PoolGuardFactory = (pool: Pool, breaker: DbBreaker) => Pool
+
+export interface ReplicaReadsOptions {
+  /** The primary's open (guarded) pool: the fallback, and where writes and transactions go. */
+  primaryPool: () => Pool
+  guard: PoolGuardFactory
+  hooks?: ReplicaHooks
+}
+
 /**
  * The replicas of DATABASE_REPLICA_URLS behind one driver adapter, or undefined when there are none. Every
  * lock-free SELECT outside a transaction goes to the next usable replica (round robin) or, when none is usable, to
@@ -200,12 +206,11 @@ type Statement = (sql: unknown, values?: unknown) => Promise<unknown>
 export function createReplicaReads(
   config: DbConfig,
   logger: DbLogger,
-  primaryPool: () => Pool,
-  hooks: ReplicaHooks = {},
+  { primaryPool, guard, hooks = {} }: ReplicaReadsOptions,
 ): ReplicaReads | undefined {
   const urls = replicaUrls(config)
   if (urls.length === 0) return undefined
-  const replicas = urls.map((url) => new Replica(url, config, logger))
+  const replicas = urls.map((url) => new Replica(url, config, logger, guard))
   let started = false
   let next = 0
   const start = () => {

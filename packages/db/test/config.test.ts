@@ -11,6 +11,7 @@ t.test('defaults fill every setting and strings from the environment become inte
     DB_CONNECT_TIMEOUT_MS: 5000,
     DB_ACQUIRE_TIMEOUT_MS: 10000,
     DB_SLOW_QUERY_MS: 200,
+    DB_SLOW_QUERY_LOG_PER_SECOND: 5,
     DB_HEALTH_TIMEOUT_MS: 1000,
     DB_QUERY_TIMEOUT_MS: 5000,
     DB_QUERY_WATCHDOG_MS: 7000,

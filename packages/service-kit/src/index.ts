@@ -1,7 +1,14 @@
 export { loadConfig, ConfigError, isSecretName, type ConfigIssue } from './config/load-config.js'
 export { parseDuration, parseTrustProxy } from './config/parsers.js'
 export { ServiceConfigSchema, type ServiceConfig } from './config/service-config.js'
-export { AppError, isAppError, type AppErrorOptions, type FieldError } from './errors/app-error.js'
+export {
+  AppError,
+  errorFactory,
+  isAppError,
+  type AppErrorOptions,
+  type ErrorFactory,
+  type FieldError,
+} from './errors/app-error.js'
 export { COMMON_ERRORS, type CommonErrorCode } from './errors/common-errors.js'
 export { createErrorRegistry, type ErrorRegistry } from './errors/error-registry.js'
 export { toFieldErrors } from './errors/fastify-errors.js'

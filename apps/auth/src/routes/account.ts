@@ -1,9 +1,9 @@
 import { mapConsultantToProfile, mapCustomerToProfile } from '@cp/domain'
-import { AppError, negotiateLanguage, securityFor } from '@cp/service-kit'
+import { negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { Clock } from '../clock.js'
-import { BODY_CODES, problems, SIGNED_IN_CODES } from '../errors.js'
+import { authError, BODY_CODES, problems, SIGNED_IN_CODES } from '../errors.js'
 import { type Authenticate, callerOf } from '../plugins/authenticate.js'
 import { POLICY } from '../policy.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
@@ -41,7 +41,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
       const locale = negotiateLanguage(request, reply)
       const customer = await accounts.findProfile(caller.customerId)
       // The session is open, so the account existed at sign-in; a row deleted since is a session without a subject.
-      if (!customer) throw new AppError('AUTH_SESSION_ENDED')
+      if (!customer) throw authError('AUTH_SESSION_ENDED')
       const consultant = caller.consultantId === null ? null : await accounts.findConsultant(caller.consultantId)
       reply.header('cache-control', 'private, no-store')
       return {
@@ -77,7 +77,7 @@ export const accountRoutes: FastifyPluginAsyncTypebox<AccountRoutesOptions> = as
         now: clock(),
         maxPerAccount: POLICY.devices.perAccount,
       })
-      if (!registered) throw new AppError('AUTH_SESSION_ENDED')
+      if (!registered) throw authError('AUTH_SESSION_ENDED')
       return reply.code(204).send(null)
     },
   )

@@ -1,7 +1,7 @@
 import { toCategoryListItem, tryParseCategoryId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CATALOG_ERRORS } from '../errors.js'
+import { catalogError, problems } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
 import type { CategoriesRepository } from '../repositories/categories-repository.js'
 import { CategoryQuerySchema, NotModifiedResponse } from '../schemas/categories.js'
@@ -12,8 +12,6 @@ export interface CategoryRoutesOptions {
   readonly contentUrl: string
   readonly cacheMaxAge: number
 }
-
-const problems = problemResponsesFor(CATALOG_ERRORS)
 
 export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   const { repository, contentUrl } = options
@@ -54,7 +52,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
       const id = idParam(tryParseCategoryId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await repository.findConsultationCategory(id)
-      if (!row) throw new AppError('CATALOG_CATEGORY_NOT_FOUND')
+      if (!row) throw catalogError('CATALOG_CATEGORY_NOT_FOUND')
       return toCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
     },
   )

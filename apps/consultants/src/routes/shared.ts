@@ -1,4 +1,5 @@
-import { AppError, type FieldError } from '@cp/service-kit'
+import type { AppError, FieldError } from '@cp/service-kit'
+import { consultantsError } from '../errors.js'
 import type { TotalCache } from '../lib/total-cache.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
 import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
@@ -16,5 +17,5 @@ export interface PublicRoutesOptions {
 }
 
 export function validationError(...errors: FieldError[]): AppError {
-  return new AppError('COMMON_VALIDATION', { errors })
+  return consultantsError('COMMON_VALIDATION', { errors })
 }
