@@ -30,7 +30,8 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
   await app.register(dbPlugin, { config })
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
-    repository: createCategoriesRepository(app.db),
+    // Public, cacheable reads: a read replica may serve them.
+    repository: createCategoriesRepository(app.dbRead),
     contentUrl: config.CONTENT_URL,
     cacheMaxAge: config.CATALOG_CACHE_MAX_AGE,
     answers: createAnswerCache({ ttlMs: config.CATALOG_ANSWER_CACHE_SECONDS * 1000 }),
