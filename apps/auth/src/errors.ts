@@ -101,8 +101,6 @@ export const AUTH_ERRORS = defineErrors({
   },
 })
 
-export type AuthErrorCode = keyof typeof AUTH_ERRORS
-
 export const problems = problemResponsesFor(AUTH_ERRORS)
 
 /** Errors of this service: a code that AUTH_ERRORS (or COMMON) does not define does not compile. */

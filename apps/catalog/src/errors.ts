@@ -12,8 +12,6 @@ export const CATALOG_ERRORS = defineErrors({
   },
 })
 
-export type CatalogErrorCode = keyof typeof CATALOG_ERRORS
-
 export const problems = problemResponsesFor(CATALOG_ERRORS)
 
 /** Errors of this service: a code that CATALOG_ERRORS (or COMMON) does not define does not compile. */

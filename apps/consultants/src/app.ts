@@ -43,7 +43,8 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
   })
   await app.register(dbPlugin, { config })
   await app.register(authPlugin, authOptions)
-  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order.
+  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order. The primary serves
+  // it: a consultant reads their own profile right after changing it.
   await app.register(meRoutes, {
     prefix: CONSULTANTS_PREFIX,
     profiles: createProfileRepository(app.db),
@@ -51,10 +52,11 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,
   })
+  // Public reads (list, detail, availability): a read replica may serve them.
   await app.register(consultantsRoutes, {
     prefix: CONSULTANTS_PREFIX,
-    consultants: createConsultantsRepository(app.db),
-    availability: createAvailabilityRepository(app.db),
+    consultants: createConsultantsRepository(app.dbRead),
+    availability: createAvailabilityRepository(app.dbRead),
     totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,

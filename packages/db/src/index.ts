@@ -3,8 +3,20 @@ export { type DbConfig, DbConfigSchema, parseDbConfig, parseDatabaseUrl } from '
 export { createDb, type Db } from './client.js'
 export { dbPlugin, type DbPluginOptions } from './plugin.js'
 export type { DbHealth } from './health.js'
+export type { ReplicaFallback, ReplicaHooks, ReplicaState, ReplicaStatus } from './replicas.js'
 export type { DbLogger } from './logger.js'
 export * from './models.js'
 export { type Page, type PageQuery, PageQuerySchema, paginated, toPage } from './pagination.js'
 export { isDatabaseUnavailable } from './errors.js'
 export { databaseServiceOptions } from './service-options.js'
+export {
+  bookableByProbe,
+  bookableBySet,
+  contractsOf,
+  type ConsultantEligibilityFacts,
+  type EligibilityReader,
+  type EligibilitySubject,
+  latestOrderOf,
+  licensesOf,
+  readEligibilityFacts,
+} from './eligibility/index.js'

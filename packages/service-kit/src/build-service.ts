@@ -28,7 +28,7 @@ export type ServiceApp = FastifyInstance<
   TypeBoxTypeProvider
 >
 
-export const DEFAULT_BODY_LIMIT = 100 * 1024
+const DEFAULT_BODY_LIMIT = 100 * 1024
 export const DEFAULT_READINESS_TIMEOUT_MS = 2000
 
 export interface BuildServiceOptions {

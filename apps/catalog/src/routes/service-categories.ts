@@ -9,11 +9,12 @@ import type { CategoryRoutesOptions } from './consultation-categories.js'
 
 export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   const { repository, contentUrl } = options
-  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+  const { preHandler, onSend } = httpCache({ maxAge: options.cacheMaxAge, answers: options.answers })
 
   app.get(
     '/service-categories',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -35,6 +36,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
   app.get(
     '/service-categories/:id',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],

@@ -1,7 +1,7 @@
 import { checkConsultantEligibility, tryParseConsultantId } from '@cp/domain'
 import { IdParamsSchema, idParam } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { consultantsError, problems } from '../errors.js'
+import { consultantsError, problems, validationError } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import {
@@ -12,7 +12,7 @@ import {
   MAX_AVAILABILITY_DAYS,
 } from '../schemas/availability.js'
 import { AvailabilityResponse } from '../schemas/responses.js'
-import { type PublicRoutesOptions, validationError } from './shared.js'
+import type { PublicRoutesOptions } from './index.js'
 
 const DAY_MS = 24 * 3_600_000
 

@@ -5,7 +5,7 @@ import { consultantsError, problems } from '../errors.js'
 import { toConsultantDetail } from '../lib/consultant-view.js'
 import { LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
 import { ConsultantDetailResponse } from '../schemas/responses.js'
-import type { PublicRoutesOptions } from './shared.js'
+import type { PublicRoutesOptions } from './index.js'
 
 export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, contentUrl, timeZone, now } = options

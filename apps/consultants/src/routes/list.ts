@@ -15,7 +15,7 @@ import { toConsultantListItem } from '../lib/consultant-view.js'
 import type { ConsultantFilter } from '../repositories/consultants-repository.js'
 import { type ConsultantListQuery, ConsultantListQuerySchema } from '../schemas/consultants.js'
 import { ConsultantListResponse } from '../schemas/responses.js'
-import type { PublicRoutesOptions } from './shared.js'
+import type { PublicRoutesOptions } from './index.js'
 
 export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, totals, contentUrl, timeZone, now } = options

@@ -1,13 +1,12 @@
 import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
 import { negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { consultantsError, problems } from '../errors.js'
+import { consultantsError, problems, validationError } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
 import { OwnProfilePatchSchema, ownPhotoFolder, PHOTO_PATH_PATTERN } from '../schemas/me.js'
 import { ChangedOwnProfileResponse, OwnProfileResponse } from '../schemas/responses.js'
-import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository

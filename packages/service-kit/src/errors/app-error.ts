@@ -60,7 +60,3 @@ export const errorFactory = AppError.factory
 
 /** The codes every service has, for service-kit itself. */
 export const commonError = errorFactory({})
-
-export function isAppError(error: unknown): error is AppError {
-  return error instanceof AppError
-}

@@ -45,7 +45,7 @@ function escapePointer(segment: string): string {
 }
 
 /** Turns Ajv errors into `{ path, message }` with a JSON pointer that starts at the request part. */
-export function toFieldErrors(validation: readonly AjvErrorLike[], context: string | undefined): FieldError[] {
+function toFieldErrors(validation: readonly AjvErrorLike[], context: string | undefined): FieldError[] {
   const location = `/${LOCATION_NAMES[context ?? ''] ?? context ?? 'request'}`
   return validation.map((error) => {
     const params = error.params ?? {}
