@@ -1,13 +1,14 @@
 import { createDb, parseDbConfig } from '@cp/db'
 import { findScenario, seedScenarios } from '@cp/db/seed'
 import { startReplicationPair } from '@cp/db/testing'
+import { bearer, TEST_ISSUER } from '@cp/service-kit/testing'
 import type { LightMyRequestResponse } from 'fastify'
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { buildConsultantsApp } from '../../src/app.js'
 import { loadConsultantsConfig } from '../../src/config.js'
 import { BASE, CONTENT_URL, NOW, TIME_ZONE } from '../helpers/app.js'
-import { bearer, consultantToken, ISSUER, TEST_KEY } from '../helpers/tokens.js'
+import { consultantToken, TEST_KEY } from '../helpers/tokens.js'
 
 // Two private servers start, migrate and replicate here: allow a loaded 2-core machine far more than the usual 120 s.
 t.setTimeout(360_000)
@@ -39,7 +40,7 @@ const config = loadConsultantsConfig({
   CONTENT_URL,
   PLATFORM_TIME_ZONE: TIME_ZONE,
   RATE_LIMIT_MAX: '100000',
-  AUTH_ISSUER: ISSUER,
+  AUTH_ISSUER: TEST_ISSUER,
   AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem,
 })
 const app = await buildConsultantsApp({ config, logger: false, now: () => NOW })
