@@ -8,7 +8,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
-import { slowQueryLog } from './slow-query-log.js'
+import { slowQueryLog, type StatementObserver } from './slow-query-log.js'
 import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 export interface Db {
@@ -19,6 +19,8 @@ export interface Db {
   disconnect(): Promise<void>
   /** Open while the probe finds the database down: queries then fail at once as unavailable (503). */
   breaker: DbBreaker
+  /** Calls `listener` with every statement's SQL and duration (as the pool sees them) until the returned stop. */
+  observeStatements(listener: StatementObserver): () => void
 }
 
 /**
@@ -47,6 +49,11 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
     thresholdMs: config.DB_SLOW_QUERY_MS,
     maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
   })
+  const statementListeners = new Set<StatementObserver>()
+  const onStatement: StatementObserver = (sql, durationMs) => {
+    slowQueries(sql, durationMs)
+    for (const listener of statementListeners) listener(sql, durationMs)
+  }
   const adapter = new ObservedAdapterFactory(
     {
       ...connection,
@@ -74,7 +81,7 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
       void probe?.stop()
       logger.info({ db: where }, 'database pool closed')
     },
-    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement: slowQueries }),
+    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement }),
   )
 
   // No `query` log level: Prisma would build and emit an event for every query. The guarded pool times statements.
@@ -100,6 +107,10 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
       await Promise.all([adapter.endPool(), prisma.$disconnect()])
     },
     breaker,
+    observeStatements(listener) {
+      statementListeners.add(listener)
+      return () => statementListeners.delete(listener)
+    },
   }
 }
 

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createDb } from './client.js'
+import { createDb, type Db } from './client.js'
 import type { DbConfig } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { DbHealth } from './health.js'
@@ -14,6 +14,8 @@ declare module 'fastify' {
     db: PrismaClient
     /** `SELECT 1` within a timeout (DB_HEALTH_TIMEOUT_MS by default); never rejects, never hangs. */
     dbHealth: (timeoutMs?: number) => Promise<DbHealth>
+    /** Every statement's SQL and duration, as the pool runs them, until the returned stop (tests, metrics). */
+    observeDbStatements: Db['observeStatements']
   }
 }
 
@@ -27,6 +29,7 @@ export const dbPlugin = fp<DbPluginOptions>(
     const db = createDb(config, app.log)
     app.decorate('db', db.prisma)
     app.decorate('dbHealth', db.healthCheck)
+    app.decorate('observeDbStatements', db.observeStatements)
 
     app.addHook('onReady', async () => {
       // The first query also opens the pool and handshakes, so allow it the connect timeout.
