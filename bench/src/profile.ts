@@ -12,7 +12,7 @@ import { createBenchDatabase, customerIdOf, releaseDatabases } from './database.
 import { loadOnce } from './measure.js'
 import { startServer, stopAll, stopServer } from './processes.js'
 import { log } from './report.js'
-import { serverEnv } from './server-env.js'
+import { SERVICE_NODE_ARGS, serverEnv } from './server-env.js'
 import { consultantToken } from './tokens.js'
 
 const { values } = parseArgs({
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
       name: profileCase.service,
       script: `${REPO_ROOT}apps/${profileCase.service}/dist/server.js`,
       env,
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+      nodeArgs: [...SERVICE_NODE_ARGS, '--cpu-prof', `--cpu-prof-dir=${dir}`],
     })
     if (profileCase.service === 'consultants') {
       firstId ??= ((await (await fetch(`${server.url}/v1/consultants`)).json()) as { items?: Array<{ id: number }> }).items?.[0]?.id
