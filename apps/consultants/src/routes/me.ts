@@ -1,4 +1,10 @@
-import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
+import {
+  checkConsultantEligibility,
+  type ConsultantId,
+  consultantEligibilityErrors,
+  eligibilityErrorCode,
+  type Locale,
+} from '@cp/domain'
 import { AppError, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { CONSULTANTS_ERRORS } from '../errors.js'
@@ -11,6 +17,8 @@ import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository
+  /** Told after a consultant changed their profile (the public profile cache forgets it). */
+  readonly onProfileChanged?: (consultantId: ConsultantId) => void
   readonly contentUrl: string
   readonly timeZone: string
   readonly now: () => Date
@@ -38,7 +46,7 @@ const problems = problemResponsesFor({ ...CONSULTANTS_ERRORS, ...consultantEligi
 const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
 
 export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
-  const { profiles, contentUrl, timeZone, now } = options
+  const { profiles, onProfileChanged, contentUrl, timeZone, now } = options
 
   // The caller's own profile, errors included: no shared cache may keep it, and it varies on the token (as auth's /me).
   app.addHook('onRequest', async (_request, reply) => {
@@ -120,6 +128,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
           return eligibleUntil(current, instant)
         },
       )
+      onProfileChanged?.(auth.consultantId)
       return view(record, locale, instant, until)
     },
   )

@@ -1,7 +1,8 @@
+import type { CalendarDate } from '@cp/domain'
 import { AppError, type FieldError } from '@cp/service-kit'
-import type { TotalCache } from '../lib/total-cache.js'
+import type { TotalCache, TtlCache } from '../lib/total-cache.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
-import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
+import type { ConsultantDetailRecord, ConsultantsRepository } from '../repositories/consultants-repository.js'
 
 /** What the public consultant routes need; built once in app.ts. */
 export interface PublicRoutesOptions {
@@ -9,11 +10,16 @@ export interface PublicRoutesOptions {
   readonly availability: AvailabilityRepository
   /** List totals, reused for CONSULTANTS_TOTAL_CACHE_SECONDS. */
   readonly totals: TotalCache
+  /** Public profiles by consultant id, reused for CONSULTANTS_PROFILE_CACHE_SECONDS. */
+  readonly profiles: PublicProfileCache
   readonly contentUrl: string
   /** PLATFORM_TIME_ZONE: "today" for contracts and licenses, and the zone of schedules and bookings. */
   readonly timeZone: string
   readonly now: () => Date
 }
+
+/** A profile read for one calendar day (`undefined`: not bookable that day). */
+export type PublicProfileCache = TtlCache<{ today: CalendarDate; record: ConsultantDetailRecord | undefined }>
 
 export function validationError(...errors: FieldError[]): AppError {
   return new AppError('COMMON_VALIDATION', { errors })
