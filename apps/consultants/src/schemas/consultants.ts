@@ -102,10 +102,7 @@ const { items, pageSize } = paginated(ConsultantListItemSchema).properties
 export const ConsultantListSchema = Type.Object(
   {
     items,
-    page: Type.Optional(Type.Integer({ minimum: 1, description: 'Offset pagination only' })),
     pageSize,
-    total: Type.Optional(Type.Integer({ minimum: 0, description: 'How many consultants match; offset pagination only' })),
-    totalPages: Type.Optional(Type.Integer({ minimum: 0, description: 'Offset pagination only' })),
     nextCursor: Nullable(
       Type.String({
         description:
@@ -113,6 +110,10 @@ export const ConsultantListSchema = Type.Object(
           'null on the last page',
       }),
     ),
+    // Optional properties come after the required ones in the serialised answer, so they are listed last here.
+    page: Type.Optional(Type.Integer({ minimum: 1, description: 'Offset pagination only' })),
+    total: Type.Optional(Type.Integer({ minimum: 0, description: 'How many consultants match; offset pagination only' })),
+    totalPages: Type.Optional(Type.Integer({ minimum: 0, description: 'Offset pagination only' })),
   },
   {
     description:
