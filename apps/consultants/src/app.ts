@@ -1,5 +1,4 @@
 import { databaseServiceOptions, dbPlugin } from '@cp/db'
-import { consultantEligibilityErrors } from '@cp/domain'
 import {
   authOptionsFromConfig,
   authPlugin,
@@ -14,8 +13,7 @@ import { createTotalCache, createTtlCache } from './lib/total-cache.js'
 import { createAvailabilityRepository } from './repositories/availability-repository.js'
 import { createConsultantsRepository } from './repositories/consultants-repository.js'
 import { createProfileRepository } from './repositories/profile-repository.js'
-import { consultantsRoutes } from './routes/index.js'
-import type { PublicProfileCache } from './routes/shared.js'
+import { consultantsRoutes, type PublicProfileCache } from './routes/index.js'
 import { meRoutes } from './routes/me.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -44,13 +42,13 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     description: 'Bookable consultants: list, public profile, free slots, and the signed-in consultant\'s own profile.',
     config,
     ...(logger === undefined ? {} : { logger }),
-    // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
-    errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
+    errors: CONSULTANTS_ERRORS,
     ...databaseServiceOptions,
   })
   await app.register(dbPlugin, { config })
   await app.register(authPlugin, authOptions)
-  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order.
+  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order. The primary serves
+  // it: a consultant reads their own profile right after changing it.
   await app.register(meRoutes, {
     prefix: CONSULTANTS_PREFIX,
     profiles: createProfileRepository(app.db),
@@ -60,10 +58,11 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,
   })
+  // Public reads (list, detail, availability): a read replica may serve them.
   await app.register(consultantsRoutes, {
     prefix: CONSULTANTS_PREFIX,
-    consultants: createConsultantsRepository(app.db),
-    availability: createAvailabilityRepository(app.db),
+    consultants: createConsultantsRepository(app.dbRead),
+    availability: createAvailabilityRepository(app.dbRead),
     totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
     profiles,
     contentUrl: config.CONTENT_URL,

@@ -1,5 +1,6 @@
 import { decimalToNumber, type DecimalLike, MAX_INT_ID } from '@cp/domain'
-import type { ConsultantFilter, ConsultantSort, ListPosition } from '../repositories/consultants-repository.js'
+import type { ConsultantFilter, ListPosition } from '../repositories/consultants-repository.js'
+import type { ConsultantSort } from '../schemas/consultants.js'
 
 /**
  * Keyset cursors of the consultants list: where the previous page ended, in the columns of its sort, plus the

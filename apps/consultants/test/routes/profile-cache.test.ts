@@ -4,7 +4,8 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { buildConsultantsApp } from '../../src/app.js'
 import { BASE, buildTestConsultants, NOW } from '../helpers/app.js'
-import { bearer, consultantToken } from '../helpers/tokens.js'
+import { bearer } from '@cp/service-kit/testing'
+import { consultantToken } from '../helpers/tokens.js'
 
 // Two instances of the service on one database, as behind the proxy, with a one-second profile cache: what each
 // serves is at most that old, a consultant's own change shows at once on the instance that made it, and their
