@@ -22,7 +22,7 @@ export function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}
     AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
     ...extra,
   }
-  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
+  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONSULTANTS_PROFILE_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
     if (process.env[name] !== undefined && env[name] === undefined) env[name] = process.env[name]
   }
   return env
