@@ -6,7 +6,7 @@ import { alternate, summarize, type Target } from './measure.js'
 import type { BenchOptions } from './options.js'
 import { pidOf, rssMiB, type Server, startServer, stopServer } from './processes.js'
 import { log, ratio, type RouteRow, routeTable, summaryTable } from './report.js'
-import { serverEnv } from './server-env.js'
+import { SERVICE_NODE_ARGS, serverEnv } from './server-env.js'
 import { consultantToken } from './tokens.js'
 
 const CEILING = fileURLToPath(new URL('./servers/ceiling.js', import.meta.url))
@@ -35,8 +35,8 @@ export async function runScenarios(options: BenchOptions, teardowns: Array<() =>
 
   try {
     const [catalog, project, ceiling] = await Promise.all([
-      startServer({ name: 'catalog', script: service('catalog'), env: serverEnv(main) }),
-      startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(main) }),
+      startServer({ name: 'catalog', script: service('catalog'), nodeArgs: SERVICE_NODE_ARGS.catalog, env: serverEnv(main) }),
+      startServer({ name: 'consultants', script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(main) }),
       startServer({ name: 'ceiling', script: CEILING, env: serverEnv(main) }),
     ])
     log(`started the catalog and consultants services and the ceiling`)
@@ -100,10 +100,11 @@ async function firstConsultantId(server: Server): Promise<number> {
 async function guardedRouteCheck(database: BenchDatabase, consultantId: number, load: Parameters<typeof alternate>[1]) {
   const customerId = await customerIdOf(database, consultantId)
   const [guarded, unguarded] = await Promise.all([
-    startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(database) }),
+    startServer({ name: 'consultants', script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(database) }),
     startServer({
       name: 'consultants without the guard',
       script: UNGUARDED,
+      nodeArgs: SERVICE_NODE_ARGS.consultants,
       env: serverEnv(database, { BENCH_CONSULTANT_ID: String(consultantId), BENCH_CUSTOMER_ID: String(customerId) }),
     }),
   ])
@@ -134,8 +135,8 @@ async function guardedRouteCheck(database: BenchDatabase, consultantId: number, 
 async function scaleCheck(small: BenchDatabase, large: BenchDatabase, options: BenchOptions, load: Parameters<typeof alternate>[1]) {
   const extra = { CONSULTANTS_TOTAL_CACHE_SECONDS: '0' }
   const [smallServer, largeServer] = await Promise.all([
-    startServer({ name: `consultants on ${options.scaleCheck[0]}`, script: service('consultants'), env: serverEnv(small, extra) }),
-    startServer({ name: `consultants on ${options.scaleCheck[1]}`, script: service('consultants'), env: serverEnv(large, extra) }),
+    startServer({ name: `consultants on ${options.scaleCheck[0]}`, script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(small, extra) }),
+    startServer({ name: `consultants on ${options.scaleCheck[1]}`, script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(large, extra) }),
   ])
   const paths = [
     ['/v1/consultants?pagination=keyset', 'keyset pagination (no count)'],

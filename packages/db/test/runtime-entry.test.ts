@@ -39,7 +39,7 @@ async function modulesLoadedBy(entry: string): Promise<string[]> {
 }
 
 const tooling = (url: string) =>
-  url.includes('@prisma/prisma-schema-wasm') || /\/src\/(drift|migrations|seed|cli|testing|tooling)\//.test(url)
+  url.includes('@prisma/prisma-schema-wasm') || /\/src\/(drift|orphans|migrations|seed|cli|testing|tooling)\//.test(url)
 
 t.test('importing @cp/db (what services load) loads none of the tooling', async (t) => {
   const loaded = await modulesLoadedBy('@cp/db')

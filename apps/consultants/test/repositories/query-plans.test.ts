@@ -159,9 +159,7 @@ t.test('the count reads each table once, through the covering indexes', async (t
 
 t.test('one query for a page and one for the total, never one per row', async (t) => {
   const queries: string[] = []
-  // createDb subscribes to query events; the exported client type does not carry its log options, hence the cast.
-  const events = app.db as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }
-  events.$on('query', (event) => queries.push(event.query))
+  t.teardown(app.observeDbStatements((sql) => queries.push(sql)))
   const full = await app.inject({ url: `${BASE}?pageSize=100&page=2&sort=rating` })
   t.equal(full.statusCode, 200)
   t.equal(full.json().items.length, 100)
