@@ -56,7 +56,7 @@ await runServer(
     await app.register(dbPlugin, { config })
     await app.register(trustingAuthPlugin)
     const now = () => new Date()
-    /** @type {import('@cp/consultants/dist/routes/shared.js').PublicProfileCache} */
+    /** @type {import('@cp/consultants/dist/routes/index.js').PublicProfileCache} */
     const profiles = createTtlCache({ ttlMs: config.CONSULTANTS_PROFILE_CACHE_SECONDS * 1000, maxEntries: 1000 })
     await app.register(meRoutes, {
       prefix: PREFIX,
