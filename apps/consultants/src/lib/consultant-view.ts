@@ -1,6 +1,12 @@
-import { type ConsultantProfile, decimalToNumber, type Locale, mapConsultantToProfile, pickLocalized } from '@cp/domain'
+import {
+  type ConsultantProfile,
+  decimalToNumber,
+  formatWallClock,
+  type Locale,
+  mapConsultantToProfile,
+  pickLocalized,
+} from '@cp/domain'
 import type { ConsultantDetailRow, ConsultantListRow, RatingCountRow, ReviewRow } from '../repositories/consultants-repository.js'
-import { formatWallClock } from './zoned-time.js'
 
 export interface ViewOptions {
   readonly contentUrl: string

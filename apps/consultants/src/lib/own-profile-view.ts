@@ -3,13 +3,13 @@ import {
   calendarDateOfDateColumn,
   type CalendarDate,
   type ContractFacts,
+  formatInZone,
   type Localized,
   type LicenseFacts,
   mapConsultantToProfile,
 } from '@cp/domain'
 import type { OwnConsultantRow, OwnProfileRecord } from '../repositories/profile-repository.js'
 import { type ConsultantListItem, namedReference, publicFieldsOf, type ViewOptions } from './consultant-view.js'
-import { formatInZone } from './zoned-time.js'
 
 /** The signed-in consultant's own profile: what they may edit in both languages, and what keeps them bookable. */
 export interface OwnProfileView extends ConsultantListItem {
