@@ -11,9 +11,8 @@ export type { MigrationRecord } from './migrations/history.js'
 export { checkDrift, DriftCheckError, formatDriftReport, type CheckDriftOptions, type DriftIssue, type DriftReport } from './drift/index.js'
 export { isDatabaseUnavailable } from './errors.js'
 export { databaseServiceOptions } from './service-options.js'
+export { bookableByProbe, bookableBySet } from './eligibility/bookable-sql.js'
 export {
-  bookableByProbe,
-  bookableBySet,
   contractsOf,
   type ConsultantEligibilityFacts,
   type EligibilityReader,
@@ -21,4 +20,4 @@ export {
   latestOrderOf,
   licensesOf,
   readEligibilityFacts,
-} from './eligibility/index.js'
+} from './eligibility/facts.js'
