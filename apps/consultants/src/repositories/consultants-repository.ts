@@ -9,9 +9,7 @@ import {
   type PrismaClient,
 } from '@cp/db'
 import { type BranchId, type CalendarDate, type CategoryId, CONSULTANT_RECORD_COLUMNS, type ConsultantId, type PageWindow } from '@cp/domain'
-
-export const CONSULTANT_SORTS = ['order', 'rating', 'price', 'price_desc'] as const
-export type ConsultantSort = (typeof CONSULTANT_SORTS)[number]
+import type { ConsultantSort } from '../schemas/consultants.js'
 
 export interface ConsultantFilter {
   readonly categoryId?: CategoryId | undefined

@@ -2,12 +2,12 @@ import { bookableByProbe, bookableBySet, Prisma } from '@cp/db'
 import { calendarDateIn, checkConsultantEligibility } from '@cp/domain'
 import t from 'tap'
 import {
-  CONSULTANT_SORTS,
   type ConsultantFilter,
   countQuery,
   createConsultantsRepository,
   pageIdsQuery,
 } from '../../src/repositories/consultants-repository.js'
+import { CONSULTANT_SORTS } from '../../src/schemas/consultants.js'
 import { BASE, buildTestConsultants, NOW, TIME_ZONE } from '../helpers/app.js'
 
 // A volume seed big enough for the optimiser to plan as it would on production tables (with a few rows it

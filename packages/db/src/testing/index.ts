@@ -11,3 +11,4 @@ export {
 } from './test-database.js'
 export { repoMigrationsDir } from '../migrations/paths.js'
 export { recordOlderOrderLater } from './older-order.js'
+export { startReplicationPair, type ReplicationPair, type ReplicationPairOptions } from './replication.js'
