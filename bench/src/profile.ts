@@ -12,7 +12,7 @@ import { createBenchDatabase, customerIdOf, releaseDatabases } from './database.
 import { loadOnce } from './measure.js'
 import { startServer, stopAll, stopServer } from './processes.js'
 import { log } from './report.js'
-import { serverEnv } from './server-env.js'
+import { SERVICE_NODE_ARGS, serverEnv } from './server-env.js'
 import { consultantToken } from './tokens.js'
 
 const { values } = parseArgs({
@@ -40,7 +40,7 @@ async function main(): Promise<number> {
   log(`seeded ${database.name} (--scale ${scale}) in ${database.seconds.toFixed(0)} s`)
   const outDir = mkdtempSync(join(tmpdir(), 'cp-profiles-'))
   const env = serverEnv(database)
-  const cases: Array<{ name: string; service: string; path: (id: number) => string; token?: boolean }> = [
+  const cases: Array<{ name: string; service: keyof typeof SERVICE_NODE_ARGS; path: (id: number) => string; token?: boolean }> = [
     { name: 'catalog-categories', service: 'catalog', path: () => '/v1/catalog/consultation-categories' },
     { name: 'consultants-list', service: 'consultants', path: () => '/v1/consultants' },
     { name: 'consultants-detail', service: 'consultants', path: (id) => `/v1/consultants/${id}` },
@@ -53,7 +53,7 @@ async function main(): Promise<number> {
       name: profileCase.service,
       script: `${REPO_ROOT}apps/${profileCase.service}/dist/server.js`,
       env,
-      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${dir}`],
+      nodeArgs: [...SERVICE_NODE_ARGS[profileCase.service], '--cpu-prof', `--cpu-prof-dir=${dir}`],
     })
     if (profileCase.service === 'consultants') {
       firstId ??= ((await (await fetch(`${server.url}/v1/consultants`)).json()) as { items?: Array<{ id: number }> }).items?.[0]?.id

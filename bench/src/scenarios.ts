@@ -6,7 +6,7 @@ import { alternate, summarize, type Target } from './measure.js'
 import type { BenchOptions } from './options.js'
 import { pidOf, rssMiB, type Server, startServer, stopServer } from './processes.js'
 import { log, ratio, type RouteRow, routeTable, summaryTable } from './report.js'
-import { serverEnv } from './server-env.js'
+import { SERVICE_NODE_ARGS, serverEnv } from './server-env.js'
 import { consultantToken } from './tokens.js'
 
 const CEILING = fileURLToPath(new URL('./servers/ceiling.js', import.meta.url))
@@ -35,8 +35,8 @@ export async function runScenarios(options: BenchOptions, teardowns: Array<() =>
 
   try {
     const [catalog, project, ceiling] = await Promise.all([
-      startServer({ name: 'catalog', script: service('catalog'), env: serverEnv(main) }),
-      startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(main) }),
+      startServer({ name: 'catalog', script: service('catalog'), nodeArgs: SERVICE_NODE_ARGS.catalog, env: serverEnv(main) }),
+      startServer({ name: 'consultants', script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(main) }),
       startServer({ name: 'ceiling', script: CEILING, env: serverEnv(main) }),
     ])
     log(`started the catalog and consultants services and the ceiling`)
@@ -100,10 +100,11 @@ async function firstConsultantId(server: Server): Promise<number> {
 async function guardedRouteCheck(database: BenchDatabase, consultantId: number, load: Parameters<typeof alternate>[1]) {
   const customerId = await customerIdOf(database, consultantId)
   const [guarded, unguarded] = await Promise.all([
-    startServer({ name: 'consultants', script: service('consultants'), env: serverEnv(database) }),
+    startServer({ name: 'consultants', script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(database) }),
     startServer({
       name: 'consultants without the guard',
       script: UNGUARDED,
+      nodeArgs: SERVICE_NODE_ARGS.consultants,
       env: serverEnv(database, { BENCH_CONSULTANT_ID: String(consultantId), BENCH_CUSTOMER_ID: String(customerId) }),
     }),
   ])
@@ -126,25 +127,35 @@ async function guardedRouteCheck(database: BenchDatabase, consultantId: number, 
   )
 }
 
-/** List page 1 with the total counted on every request, on a small and a large database. */
+/**
+ * The list's first page with the total cache off, on a small and a large database: in keyset pagination (the way
+ * to page without a count, the goal's subject) and in offset pagination (page numbers and a total, counted on every
+ * request), so the report shows what the count itself costs as the table grows.
+ */
 async function scaleCheck(small: BenchDatabase, large: BenchDatabase, options: BenchOptions, load: Parameters<typeof alternate>[1]) {
   const extra = { CONSULTANTS_TOTAL_CACHE_SECONDS: '0' }
   const [smallServer, largeServer] = await Promise.all([
-    startServer({ name: `consultants on ${options.scaleCheck[0]}`, script: service('consultants'), env: serverEnv(small, extra) }),
-    startServer({ name: `consultants on ${options.scaleCheck[1]}`, script: service('consultants'), env: serverEnv(large, extra) }),
+    startServer({ name: `consultants on ${options.scaleCheck[0]}`, script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(small, extra) }),
+    startServer({ name: `consultants on ${options.scaleCheck[1]}`, script: service('consultants'), nodeArgs: SERVICE_NODE_ARGS.consultants, env: serverEnv(large, extra) }),
   ])
-  log(`scale check: the list with the total counted every time, on ${options.scaleCheck[0]} and ${options.scaleCheck[1]} consultants`)
-  const [smallRounds, largeRounds] = await alternate(
-    [{ server: smallServer, path: '/v1/consultants' }, { server: largeServer, path: '/v1/consultants' }],
-    load,
-  )
+  const paths = [
+    ['/v1/consultants?pagination=keyset', 'keyset pagination (no count)'],
+    ['/v1/consultants', 'offset pagination (a count on every request)'],
+  ] as const
+  for (const [path, what] of paths) {
+    log(`scale check, ${what}: GET ${path} on ${options.scaleCheck[0]} and ${options.scaleCheck[1]} consultants`)
+    const [smallRounds, largeRounds] = await alternate(
+      [{ server: smallServer, path }, { server: largeServer, path }],
+      load,
+    )
+    const [atSmall, atLarge] = [summarize(smallRounds), summarize(largeRounds)]
+    console.log(
+      `${summaryTable(`\`GET ${path}\`, CONSULTANTS_TOTAL_CACHE_SECONDS=0`, [
+        [`${options.scaleCheck[0]} consultants`, atSmall],
+        [`${options.scaleCheck[1]} consultants`, atLarge],
+      ])}\n\n${what}: latency at ${options.scaleCheck[1]} over ${options.scaleCheck[0]} consultants: ` +
+        `p50 ${ratio(atLarge.p50, atSmall.p50)}×, p99 ${ratio(atLarge.p99, atSmall.p99)}× (goal: ≤ 1.5×).\n`,
+    )
+  }
   await Promise.all([stopServer(smallServer), stopServer(largeServer)])
-  const [atSmall, atLarge] = [summarize(smallRounds), summarize(largeRounds)]
-  console.log(
-    `${summaryTable('`GET /v1/consultants`, CONSULTANTS_TOTAL_CACHE_SECONDS=0', [
-      [`${options.scaleCheck[0]} consultants`, atSmall],
-      [`${options.scaleCheck[1]} consultants`, atLarge],
-    ])}\n\nLatency at ${options.scaleCheck[1]} over ${options.scaleCheck[0]} consultants: p50 ${ratio(atLarge.p50, atSmall.p50)}×, ` +
-      `p99 ${ratio(atLarge.p99, atSmall.p99)}× (goal: ≤ 1.5×).\n`,
-  )
 }

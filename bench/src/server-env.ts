@@ -1,6 +1,15 @@
 import type { BenchDatabase } from './database.js'
 import { BENCH_ISSUER, BENCH_PUBLIC_KEY_PEM } from './tokens.js'
 
+/**
+ * The V8 flags each service's image starts it with (the `CMD` of its Dockerfile); the unguarded twin is the
+ * consultants service. The ceiling runs with Node's defaults.
+ */
+export const SERVICE_NODE_ARGS = {
+  catalog: ['--max-semi-space-size=4'],
+  consultants: [],
+} as const satisfies Record<string, readonly string[]>
+
 /** What every server under test is started with: production mode, quiet logs, a rate limit that never triggers. */
 export function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
@@ -13,7 +22,7 @@ export function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}
     AUTH_PUBLIC_KEY_PEM: BENCH_PUBLIC_KEY_PEM,
     ...extra,
   }
-  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
+  for (const name of ['CONSULTANTS_TOTAL_CACHE_SECONDS', 'CONSULTANTS_PROFILE_CACHE_SECONDS', 'CONTENT_URL', 'PLATFORM_TIME_ZONE', 'DB_POOL_SIZE']) {
     if (process.env[name] !== undefined && env[name] === undefined) env[name] = process.env[name]
   }
   return env

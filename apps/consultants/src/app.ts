@@ -9,11 +9,11 @@ import {
 import { createRequire } from 'node:module'
 import type { ConsultantsConfig } from './config.js'
 import { CONSULTANTS_ERRORS } from './errors.js'
-import { createTotalCache } from './lib/total-cache.js'
+import { createTotalCache, createTtlCache } from './lib/total-cache.js'
 import { createAvailabilityRepository } from './repositories/availability-repository.js'
 import { createConsultantsRepository } from './repositories/consultants-repository.js'
 import { createProfileRepository } from './repositories/profile-repository.js'
-import { consultantsRoutes } from './routes/index.js'
+import { consultantsRoutes, type PublicProfileCache } from './routes/index.js'
 import { meRoutes } from './routes/me.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
@@ -32,6 +32,10 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
   // Checked before anything starts: exactly one key source, and a PEM that parses.
   const authOptions = authOptionsFromConfig(config, 'consultants')
   const clock = now ?? (() => new Date())
+  const profiles: PublicProfileCache = createTtlCache({
+    ttlMs: config.CONSULTANTS_PROFILE_CACHE_SECONDS * 1000,
+    maxEntries: 1000,
+  })
   const app = await buildService({
     name: 'consultants',
     version,
@@ -48,6 +52,8 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
   await app.register(meRoutes, {
     prefix: CONSULTANTS_PREFIX,
     profiles: createProfileRepository(app.db),
+    // This instance shows a consultant's own change on their public profile at once; others within the TTL.
+    onProfileChanged: (consultantId) => profiles.forget(String(consultantId)),
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,
@@ -58,6 +64,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     consultants: createConsultantsRepository(app.dbRead),
     availability: createAvailabilityRepository(app.dbRead),
     totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
+    profiles,
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,

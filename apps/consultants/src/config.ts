@@ -28,6 +28,12 @@ export const ConsultantsConfigSchema = Type.Composite([
       default: 10,
       description: 'Seconds a list total is reused before it is counted again; 0 counts on every request',
     }),
+    CONSULTANTS_PROFILE_CACHE_SECONDS: Type.Integer({
+      minimum: 0,
+      maximum: 300,
+      default: 5,
+      description: 'Seconds a public profile is reused before it is read again; 0 reads on every request',
+    }),
   }),
 ])
 

@@ -40,7 +40,7 @@ const BOOKABLE_BY_SET = `c.Consultant_Status = 'Active' AND a.Account_Status = '
     AND c.Consultant_ID IN (SELECT l.Consultant_ID FROM consultant_licenses l WHERE l.Expiry_Date >= ?)`
 
 /** One page in the default sort without filters. Parameters: today ×3, take, skip. */
-export const PAGE_SQL = `SELECT ${LIST_COLUMNS}
+export const PAGE_SQL = `SELECT ${LIST_COLUMNS}, c.Order_In_List AS orderInList
     FROM (SELECT c.Consultant_ID ${FROM_BOOKABLE_TABLES} WHERE ${BOOKABLE_BY_PROBE}
       ORDER BY ${ORDER_BY_LIST_ORDER} LIMIT ? OFFSET ?) p
     JOIN consultants c ON c.Consultant_ID = p.Consultant_ID
@@ -51,18 +51,19 @@ export const PAGE_SQL = `SELECT ${LIST_COLUMNS}
 /** The list total without filters. Parameters: today ×3. */
 export const COUNT_SQL = `SELECT COUNT(*) AS total ${FROM_BOOKABLE_TABLES} WHERE ${BOOKABLE_BY_SET}`
 
-/** One bookable consultant. Parameters: id, today ×3. */
-export const DETAIL_SQL = `SELECT ${LIST_COLUMNS}, c.Bio_Ar AS bioAr, c.Bio_En AS bioEn
-  ${FROM_BOOKABLE_TABLES} ${NAMED_REFERENCES}
-  WHERE c.Consultant_ID = ? AND ${BOOKABLE_BY_PROBE}`
+const starCount = (/** @type {number} */ stars) => `COUNT(CASE WHEN r.Rating = ${stars} THEN 1 END) AS stars${stars}`
 
-/** Parameters: id, limit. */
-export const REVIEWS_SQL = `SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment,
-    CAST(r.Created_at AS CHAR) AS createdAt, a.First_Name AS reviewerFirstName
-  FROM reviews r LEFT JOIN customers a ON a.Customer_ID = r.Customer_ID
-  WHERE r.Consultant_ID = ? AND r.Review_Status = 'Visible'
-  ORDER BY r.Created_at DESC, r.Review_ID DESC LIMIT ?`
-
-/** Parameters: id. */
-export const RATING_COUNTS_SQL = `SELECT r.Rating AS rating, COUNT(*) AS count FROM reviews r
-  WHERE r.Consultant_ID = ? AND r.Review_Status = 'Visible' GROUP BY r.Rating`
+/** One bookable consultant, its star counts and latest reviews. Parameters: id, id, limit, id, today ×3. */
+export const DETAIL_SQL = `SELECT ${LIST_COLUMNS}, c.Bio_Ar AS bioAr, c.Bio_En AS bioEn,
+      s.stars1, s.stars2, s.stars3, s.stars4, s.stars5,
+      v.reviewId, v.reviewRating, v.comment, v.createdAt, v.reviewerFirstName
+    ${FROM_BOOKABLE_TABLES} ${NAMED_REFERENCES}
+    CROSS JOIN (SELECT ${[1, 2, 3, 4, 5].map(starCount).join(',')}
+      FROM reviews r WHERE r.Consultant_ID = ? AND r.Review_Status = 'Visible') s
+    LEFT JOIN (SELECT r.Review_ID AS reviewId, r.Rating AS reviewRating, r.Comment AS comment,
+        CAST(r.Created_at AS CHAR) AS createdAt, r.Created_at AS createdAtSort, ra.First_Name AS reviewerFirstName
+      FROM reviews r LEFT JOIN customers ra ON ra.Customer_ID = r.Customer_ID
+      WHERE r.Consultant_ID = ? AND r.Review_Status = 'Visible'
+      ORDER BY r.Created_at DESC, r.Review_ID DESC LIMIT ?) v ON 1 = 1
+    WHERE c.Consultant_ID = ? AND ${BOOKABLE_BY_PROBE}
+    ORDER BY v.createdAtSort DESC, v.reviewId DESC`

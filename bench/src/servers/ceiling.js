@@ -6,17 +6,20 @@
 // before it measures anything, so any drift of SQL or shape stops the benchmark instead of skewing it.
 //
 // Environment: DATABASE_URL, PORT, HOST, CONTENT_URL, PLATFORM_TIME_ZONE, CONSULTANTS_TOTAL_CACHE_SECONDS,
-// DB_POOL_SIZE (the services' defaults where unset).
+// CONSULTANTS_PROFILE_CACHE_SECONDS, DB_POOL_SIZE (the services' defaults where unset).
 import { toConsultantDetail, toConsultantListItem } from '@cp/consultants/dist/lib/consultant-view.js'
+import { encodeCursor, filterTag, positionOf } from '@cp/consultants/dist/lib/list-cursor.js'
+import { createTtlCache } from '@cp/consultants/dist/lib/total-cache.js'
 import { calendarDateIn, normalizePageRequest, pageInfo, resolveLocale, toCategoryListItem } from '@cp/domain'
 import fastify from 'fastify'
 import { createPool } from 'mariadb'
-import { CATEGORIES_SQL, COUNT_SQL, DETAIL_SQL, PAGE_SQL, RATING_COUNTS_SQL, REVIEWS_SQL } from './ceiling-sql.js'
+import { CATEGORIES_SQL, COUNT_SQL, DETAIL_SQL, PAGE_SQL } from './ceiling-sql.js'
 
 const env = process.env
 const contentUrl = env.CONTENT_URL ?? 'http://localhost:8080/media'
 const timeZone = env.PLATFORM_TIME_ZONE ?? 'Asia/Riyadh'
 const totalTtlMs = Number(env.CONSULTANTS_TOTAL_CACHE_SECONDS ?? '10') * 1000
+const profileTtlMs = Number(env.CONSULTANTS_PROFILE_CACHE_SECONDS ?? '5') * 1000
 const LATEST_REVIEWS = 5
 
 const url = new URL(env.DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/consultation')
@@ -36,19 +39,26 @@ const pool = createPool({
   connectionLimit: Number(env.DB_POOL_SIZE ?? '10'),
 })
 
-/** @type {Map<string, { total: Promise<number>, expiresAt: number }>} */
-const totals = new Map()
+// The services' own caches (a plain TTL map; same TTLs), so both sides read the database exactly as often.
+/** @type {import('@cp/consultants/dist/lib/total-cache.js').TtlCache<number>} */
+const totals = createTtlCache({ ttlMs: totalTtlMs, maxEntries: 1000 })
+/** @type {import('@cp/consultants/dist/lib/total-cache.js').TtlCache<any>} */
+const profiles = createTtlCache({ ttlMs: profileTtlMs, maxEntries: 1000 })
+const noFilter = filterTag({})
 
-/** The services' list-total cache, same TTL, same sharing of one count between concurrent requests. */
-function cachedTotal(/** @type {string} */ key, /** @type {() => Promise<number>} */ count) {
-  if (totalTtlMs <= 0) return count()
-  const now = Date.now()
-  const cached = totals.get(key)
-  if (cached && cached.expiresAt > now) return cached.total
-  const total = count()
-  totals.set(key, { total, expiresAt: now + totalTtlMs })
-  total.catch(() => totals.delete(key))
-  return total
+/** The rows of DETAIL_SQL as the repository splits them: the consultant, its star counts, its reviews. */
+async function readProfile(/** @type {number} */ id, /** @type {string} */ today) {
+  const rows = await pool.query(DETAIL_SQL, [id, id, LATEST_REVIEWS, id, today, today, today])
+  const [first] = rows
+  if (!first) return { today, record: undefined }
+  const ratingCounts = [1, 2, 3, 4, 5].map((rating) => ({ rating, count: first[`stars${rating}`] }))
+  const reviews = []
+  for (const row of rows) {
+    if (row.reviewId === null) continue
+    const { reviewId, reviewRating: rating, comment, createdAt, reviewerFirstName } = row
+    reviews.push({ reviewId, rating, comment, createdAt, reviewerFirstName })
+  }
+  return { today, record: { consultant: first, reviews, ratingCounts } }
 }
 
 const app = fastify({ logger: false })
@@ -77,13 +87,19 @@ app.get('/v1/consultants', async (request) => {
       ? skip + rows.length
       : rows.length === 0 && skip === 0
         ? 0
-        : await cachedTotal(today, async () => {
+        : await totals.get(today, async () => {
             const [row] = await pool.query(COUNT_SQL, [today, today, today])
             return Number(row?.total ?? 0)
           })
+  const { page, pageSize, totalPages } = pageInfo({ ...pageRequest, total })
+  // In the order the service's serializer writes them: required properties first.
   return {
     items: rows.map((/** @type {any} */ row) => toConsultantListItem(row, { contentUrl, locale })),
-    ...pageInfo({ ...pageRequest, total }),
+    pageSize,
+    nextCursor: skip + rows.length < total ? encodeCursor(positionOf(rows[rows.length - 1], 'order'), noFilter) : null,
+    page,
+    total,
+    totalPages,
   }
 })
 
@@ -91,13 +107,14 @@ app.get('/v1/consultants/:id', async (request, reply) => {
   const locale = resolveLocale(request.headers['accept-language'])
   const id = Number(/** @type {{ id: string }} */ (request.params).id)
   const today = calendarDateIn(new Date(), timeZone)
-  const [row] = await pool.query(DETAIL_SQL, [id, today, today, today])
-  if (!row) return reply.code(404).send({ code: 'CONSULTANTS_NOT_FOUND' })
-  const [reviews, ratingCounts] = await Promise.all([
-    pool.query(REVIEWS_SQL, [id, LATEST_REVIEWS]),
-    pool.query(RATING_COUNTS_SQL, [id]),
-  ])
-  return toConsultantDetail(row, reviews, ratingCounts, { contentUrl, locale, timeZone })
+  let cached = await profiles.get(String(id), () => readProfile(id, today))
+  if (cached.today !== today) {
+    profiles.forget(String(id))
+    cached = await profiles.get(String(id), () => readProfile(id, today))
+  }
+  const found = cached.record
+  if (!found) return reply.code(404).send({ code: 'CONSULTANTS_NOT_FOUND' })
+  return toConsultantDetail(found.consultant, found.reviews, found.ratingCounts, { contentUrl, locale, timeZone })
 })
 
 for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {

@@ -5,7 +5,7 @@
 // is what the guarded-route check compares. Keep in step with app.ts; the runner's byte check catches drift.
 import { CONSULTANTS_ERRORS } from '@cp/consultants/dist/errors.js'
 import { loadConsultantsConfig } from '@cp/consultants/dist/config.js'
-import { createTotalCache } from '@cp/consultants/dist/lib/total-cache.js'
+import { createTotalCache, createTtlCache } from '@cp/consultants/dist/lib/total-cache.js'
 import { createAvailabilityRepository } from '@cp/consultants/dist/repositories/availability-repository.js'
 import { createConsultantsRepository } from '@cp/consultants/dist/repositories/consultants-repository.js'
 import { createProfileRepository } from '@cp/consultants/dist/repositories/profile-repository.js'
@@ -56,9 +56,12 @@ await runServer(
     await app.register(dbPlugin, { config })
     await app.register(trustingAuthPlugin)
     const now = () => new Date()
+    /** @type {import('@cp/consultants/dist/routes/shared.js').PublicProfileCache} */
+    const profiles = createTtlCache({ ttlMs: config.CONSULTANTS_PROFILE_CACHE_SECONDS * 1000, maxEntries: 1000 })
     await app.register(meRoutes, {
       prefix: PREFIX,
       profiles: createProfileRepository(app.db),
+      onProfileChanged: (/** @type {number} */ consultantId) => profiles.forget(String(consultantId)),
       contentUrl: config.CONTENT_URL,
       timeZone: config.PLATFORM_TIME_ZONE,
       now,
@@ -68,6 +71,7 @@ await runServer(
       consultants: createConsultantsRepository(app.db),
       availability: createAvailabilityRepository(app.db),
       totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
+      profiles,
       contentUrl: config.CONTENT_URL,
       timeZone: config.PLATFORM_TIME_ZONE,
       now,

@@ -10,7 +10,7 @@ import type { DbLogger } from './logger.js'
 import { openPool, poolWhere } from './pool.js'
 import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
 import { POOL_COLLATION } from './session.js'
-import { slowQueryLog } from './slow-query-log.js'
+import { slowQueryLog, type StatementObserver } from './slow-query-log.js'
 
 export interface Db {
   /** The primary: every write, every transaction, and reads that must see the caller's own writes. */
@@ -32,6 +32,8 @@ export interface Db {
   disconnect(): Promise<void>
   /** Open while the probe finds the database down: queries then fail at once as unavailable (503). */
   breaker: DbBreaker
+  /** Calls `listener` with every statement's SQL and duration (as the pool sees them) until the returned stop. */
+  observeStatements(listener: StatementObserver): () => void
 }
 
 /**
@@ -61,8 +63,13 @@ export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks
     thresholdMs: config.DB_SLOW_QUERY_MS,
     maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
   })
+  const statementListeners = new Set<StatementObserver>()
+  const onStatement: StatementObserver = (sql, durationMs) => {
+    slowQueries(sql, durationMs)
+    for (const listener of statementListeners) listener(sql, durationMs)
+  }
   const guard = (pool: Pool, poolBreaker: DbBreaker) =>
-    guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement: slowQueries })
+    guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement })
   const adapter = new ObservedAdapterFactory(
     () => {
       const pool = openPool(connection, config, logger, where)
@@ -93,6 +100,10 @@ export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks
       ])
     },
     breaker,
+    observeStatements(listener) {
+      statementListeners.add(listener)
+      return () => statementListeners.delete(listener)
+    },
   }
 }
 

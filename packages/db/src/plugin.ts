@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { createDb } from './client.js'
+import { createDb, type Db } from './client.js'
 import type { DbConfig } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { DbHealth } from './health.js'
@@ -19,6 +19,8 @@ declare module 'fastify' {
     dbReplicas: () => ReplicaStatus[]
     /** `SELECT 1` within a timeout (DB_HEALTH_TIMEOUT_MS by default); never rejects, never hangs. */
     dbHealth: (timeoutMs?: number) => Promise<DbHealth>
+    /** Every statement's SQL and duration, as the pool runs them, until the returned stop (tests, metrics). */
+    observeDbStatements: Db['observeStatements']
   }
 }
 
@@ -35,6 +37,7 @@ export const dbPlugin = fp<DbPluginOptions>(
     app.decorate('dbRead', db.read)
     app.decorate('dbReplicas', db.replicaStatus)
     app.decorate('dbHealth', db.healthCheck)
+    app.decorate('observeDbStatements', db.observeStatements)
 
     app.addHook('onReady', async () => {
       db.startReplicaChecks()

@@ -10,6 +10,7 @@ export {
 } from './errors/app-error.js'
 export { COMMON_ERRORS, type CommonErrorCode } from './errors/common-errors.js'
 export { createErrorRegistry, type ErrorRegistry } from './errors/error-registry.js'
+export { errorCodesTable, withErrorCodes, writeErrorCodes } from './errors/error-docs.js'
 export { renderProblem, DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
 export {
   ProblemSchema,

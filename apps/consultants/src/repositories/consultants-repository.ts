@@ -42,6 +42,9 @@ export type ConsultantListRow = Omit<Prisma.ConsultantGetPayload<{ select: typeo
   readonly branchNameEn: Branch['nameEn'] | null
 }
 
+/** A list row and its place in the legacy list order, which a keyset cursor of the default sort needs. */
+export type ConsultantPageRow = ConsultantListRow & Pick<Consultant, 'orderInList'>
+
 export type ConsultantDetailRow = ConsultantListRow & Pick<Consultant, 'bioAr' | 'bioEn'>
 
 export interface ReviewRow {
@@ -126,35 +129,145 @@ function where(conditions: readonly Prisma.Sql[]): Prisma.Sql {
   return Prisma.join(conditions, ' AND ')
 }
 
+/** Where the previous page of a keyset walk ended: the sort's columns of its last row. */
+export type ListPosition =
+  | { readonly sort: 'order'; readonly orderInList: number; readonly id: number }
+  | { readonly sort: 'rating'; readonly rating: string; readonly ratingCount: number; readonly id: number }
+  | { readonly sort: 'price'; readonly price: string | null; readonly id: number }
+  | { readonly sort: 'price_desc'; readonly price: string | null; readonly id: number }
+
+const decimal = (value: string, type: Prisma.Sql) => Prisma.sql`CAST(${value} AS ${type})`
+const PRICE_TYPE = Prisma.sql`DECIMAL(10,2)`
+const RATING_TYPE = Prisma.sql`DECIMAL(3,2)`
+
 /**
- * The ids of one page, in order. The price sort is two index-ordered scans (priced, then unpriced) merged,
- * because MySQL puts NULL first in ascending order and an expression such as `Price IS NULL` cannot be read
- * from an index.
+ * The rows after `position` in its sort (ORDER_BY), written as ORs of ranges on the sort index (InnoDB appends the
+ * primary key to it), so the walk starts at the position instead of skipping rows. The price sort's two walks
+ * have their own conditions ({@link afterInPriceOrder}).
  */
-export function pageIdsQuery(filter: ConsultantFilter, sort: ConsultantSort, today: CalendarDate, page: PageWindow) {
-  const conditions = where([...filterConditions(filter), bookableByProbe(today)])
+function afterPosition(position: Exclude<ListPosition, { sort: 'price' }>): Prisma.Sql {
+  const { id } = position
+  switch (position.sort) {
+    case 'order':
+      return Prisma.sql`(c.Order_In_List > ${position.orderInList}
+        OR (c.Order_In_List = ${position.orderInList} AND c.Consultant_ID > ${id}))`
+    case 'rating': {
+      const rating = decimal(position.rating, RATING_TYPE)
+      const count = position.ratingCount
+      return Prisma.sql`(c.Rating < ${rating} OR (c.Rating = ${rating}
+        AND (c.Rating_Count < ${count} OR (c.Rating_Count = ${count} AND c.Consultant_ID < ${id}))))`
+    }
+    case 'price_desc': {
+      // MySQL orders NULL below every value, so the unpriced come last in descending order.
+      if (position.price === null) return Prisma.sql`(c.Price IS NULL AND c.Consultant_ID < ${id})`
+      const price = decimal(position.price, PRICE_TYPE)
+      return Prisma.sql`(c.Price < ${price} OR (c.Price = ${price} AND c.Consultant_ID < ${id}) OR c.Price IS NULL)`
+    }
+  }
+}
+
+/** The conditions of the priced and the unpriced walk of the price sort after `position`. */
+function afterInPriceOrder(position: Extract<ListPosition, { sort: 'price' }>) {
+  const { id } = position
+  if (position.price === null) return { priced: Prisma.sql`FALSE`, unpriced: Prisma.sql`c.Consultant_ID > ${id}` }
+  const price = decimal(position.price, PRICE_TYPE)
+  return {
+    priced: Prisma.sql`(c.Price > ${price} OR (c.Price = ${price} AND c.Consultant_ID > ${id}))`,
+    unpriced: Prisma.sql`TRUE`,
+  }
+}
+
+/**
+ * The ids of one page, in order: `page` rows after `position` when given (a keyset page), else after skipping
+ * `page.skip` rows. The price sort is two index-ordered scans (priced, then unpriced) merged, because MySQL puts
+ * NULL first in ascending order and an expression such as `Price IS NULL` cannot be read from an index.
+ */
+export function pageIdsQuery(
+  filter: ConsultantFilter,
+  sort: ConsultantSort,
+  today: CalendarDate,
+  page: PageWindow,
+  position?: ListPosition,
+) {
+  const conditions = [...filterConditions(filter), bookableByProbe(today)]
   if (sort !== 'price') {
-    return Prisma.sql`SELECT c.Consultant_ID ${FROM_BOOKABLE_TABLES} WHERE ${conditions}
+    const start = position === undefined || position.sort === 'price' ? [] : [afterPosition(position)]
+    return Prisma.sql`SELECT c.Consultant_ID ${FROM_BOOKABLE_TABLES} WHERE ${where([...conditions, ...start])}
       ORDER BY ${ORDER_BY[sort]} LIMIT ${page.take} OFFSET ${page.skip}`
   }
+  const start = position?.sort === 'price' ? afterInPriceOrder(position) : undefined
   const upTo = page.skip + page.take
+  const priced = where([...conditions, Prisma.sql`c.Price IS NOT NULL`, ...(start ? [start.priced] : [])])
+  const unpriced = where([...conditions, Prisma.sql`c.Price IS NULL`, ...(start ? [start.unpriced] : [])])
   return Prisma.sql`SELECT u.Consultant_ID FROM (
       (SELECT c.Consultant_ID, c.Price, 0 AS Unpriced ${FROM_BOOKABLE_TABLES}
-        WHERE ${conditions} AND c.Price IS NOT NULL ORDER BY c.Price ASC, c.Consultant_ID ASC LIMIT ${upTo})
+        WHERE ${priced} ORDER BY c.Price ASC, c.Consultant_ID ASC LIMIT ${upTo})
       UNION ALL
       (SELECT c.Consultant_ID, c.Price, 1 AS Unpriced ${FROM_BOOKABLE_TABLES}
-        WHERE ${conditions} AND c.Price IS NULL ORDER BY c.Consultant_ID ASC LIMIT ${upTo})
+        WHERE ${unpriced} ORDER BY c.Consultant_ID ASC LIMIT ${upTo})
     ) u ORDER BY u.Unpriced ASC, u.Price ASC, u.Consultant_ID ASC LIMIT ${page.take} OFFSET ${page.skip}`
 }
 
-/** One page of bookable consultants with everything the list shows, in one statement. */
-export function pageQuery(filter: ConsultantFilter, sort: ConsultantSort, today: CalendarDate, page: PageWindow) {
-  return Prisma.sql`SELECT ${LIST_COLUMNS}
-    FROM (${pageIdsQuery(filter, sort, today, page)}) p
+/**
+ * One page of bookable consultants with everything the list shows, in one statement; `orderInList` rides along
+ * for the page's keyset cursor.
+ */
+export function pageQuery(
+  filter: ConsultantFilter,
+  sort: ConsultantSort,
+  today: CalendarDate,
+  page: PageWindow,
+  position?: ListPosition,
+) {
+  return Prisma.sql`SELECT ${LIST_COLUMNS}, c.Order_In_List AS orderInList
+    FROM (${pageIdsQuery(filter, sort, today, page, position)}) p
     JOIN consultants c ON c.Consultant_ID = p.Consultant_ID
     JOIN customers a ON a.Customer_ID = c.Customer_ID
     ${NAMED_REFERENCES}
     ORDER BY ${ORDER_BY[sort]}`
+}
+
+type StarColumn = `stars${1 | 2 | 3 | 4 | 5}`
+
+/** One row of the detail query: the consultant, its star counts, and one of its latest reviews (or none). */
+type DetailQueryRow = ConsultantDetailRow &
+  Record<StarColumn, number | bigint> & {
+    readonly reviewId: number | null
+    readonly reviewRating: number
+    readonly comment: string | null
+    readonly createdAt: string
+    readonly reviewerFirstName: string | null
+  }
+
+export interface ConsultantDetailRecord {
+  readonly consultant: ConsultantDetailRow
+  readonly reviews: readonly ReviewRow[]
+  readonly ratingCounts: readonly RatingCountRow[]
+}
+
+const starCount = (stars: number) => Prisma.raw(`COUNT(CASE WHEN r.Rating = ${stars} THEN 1 END) AS stars${stars}`)
+
+/**
+ * The profile in one statement: the consultant's row if bookable, joined with the visible reviews counted per star
+ * (one aggregate row) and with the latest visible reviews (newest first, the reviewer's first name only), one
+ * output row per review, or one row with no review. Star ratings outside 1..5 are not counted. `Created_at` is
+ * read as text, because the legacy application may have stored a zero date, which the driver cannot turn into a
+ * Date (it throws); it is still sorted as the DATETIME it is.
+ */
+export function detailQuery(id: ConsultantId, today: CalendarDate, reviewLimit: number) {
+  return Prisma.sql`SELECT ${LIST_COLUMNS}, c.Bio_Ar AS bioAr, c.Bio_En AS bioEn,
+      s.stars1, s.stars2, s.stars3, s.stars4, s.stars5,
+      v.reviewId, v.reviewRating, v.comment, v.createdAt, v.reviewerFirstName
+    ${FROM_BOOKABLE_TABLES} ${NAMED_REFERENCES}
+    CROSS JOIN (SELECT ${Prisma.join([1, 2, 3, 4, 5].map(starCount))}
+      FROM reviews r WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible') s
+    LEFT JOIN (SELECT r.Review_ID AS reviewId, r.Rating AS reviewRating, r.Comment AS comment,
+        CAST(r.Created_at AS CHAR) AS createdAt, r.Created_at AS createdAtSort, ra.First_Name AS reviewerFirstName
+      FROM reviews r LEFT JOIN customers ra ON ra.Customer_ID = r.Customer_ID
+      WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible'
+      ORDER BY r.Created_at DESC, r.Review_ID DESC LIMIT ${reviewLimit}) v ON 1 = 1
+    WHERE c.Consultant_ID = ${id} AND ${bookableByProbe(today)}
+    ORDER BY v.createdAtSort DESC, v.reviewId DESC`
 }
 
 export function countQuery(filter: ConsultantFilter, today: CalendarDate) {
@@ -165,8 +278,9 @@ export function countQuery(filter: ConsultantFilter, today: CalendarDate) {
 /** Reads of the public consultant routes. `today` is the platform's calendar day, which decides who is bookable. */
 export function createConsultantsRepository(db: PrismaClient) {
   return {
-    listPage(filter: ConsultantFilter, sort: ConsultantSort, today: CalendarDate, page: PageWindow) {
-      return db.$queryRaw<ConsultantListRow[]>(pageQuery(filter, sort, today, page))
+    /** A page by number (`page`), or the `page.take` rows after `position` (keyset; `page.skip` is then 0). */
+    listPage(filter: ConsultantFilter, sort: ConsultantSort, today: CalendarDate, page: PageWindow, position?: ListPosition) {
+      return db.$queryRaw<ConsultantPageRow[]>(pageQuery(filter, sort, today, page, position))
     },
 
     async countBookable(filter: ConsultantFilter, today: CalendarDate): Promise<number> {
@@ -174,29 +288,22 @@ export function createConsultantsRepository(db: PrismaClient) {
       return Number(row?.total ?? 0)
     },
 
-    async findBookable(id: ConsultantId, today: CalendarDate): Promise<ConsultantDetailRow | undefined> {
-      const rows = await db.$queryRaw<ConsultantDetailRow[]>(Prisma.sql`
-        SELECT ${LIST_COLUMNS}, c.Bio_Ar AS bioAr, c.Bio_En AS bioEn
-        ${FROM_BOOKABLE_TABLES} ${NAMED_REFERENCES}
-        WHERE c.Consultant_ID = ${id} AND ${bookableByProbe(today)}`)
-      return rows[0]
-    },
-
-    /** The latest visible reviews, newest first, with the reviewer's first name only. */
-    latestReviews(id: ConsultantId, limit: number) {
-      return db.$queryRaw<ReviewRow[]>(Prisma.sql`
-        SELECT r.Review_ID AS reviewId, r.Rating AS rating, r.Comment AS comment,
-          CAST(r.Created_at AS CHAR) AS createdAt, a.First_Name AS reviewerFirstName
-        FROM reviews r LEFT JOIN customers a ON a.Customer_ID = r.Customer_ID
-        WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible'
-        ORDER BY r.Created_at DESC, r.Review_ID DESC LIMIT ${limit}`)
-    },
-
-    /** How many visible reviews gave each star rating. */
-    ratingCounts(id: ConsultantId) {
-      return db.$queryRaw<RatingCountRow[]>(Prisma.sql`
-        SELECT r.Rating AS rating, COUNT(*) AS count FROM reviews r
-        WHERE r.Consultant_ID = ${id} AND r.Review_Status = 'Visible' GROUP BY r.Rating`)
+    /**
+     * A bookable consultant with their rating distribution and latest visible reviews, or undefined when the
+     * consultant does not exist or is not bookable today.
+     */
+    async findBookable(id: ConsultantId, today: CalendarDate, reviewLimit: number): Promise<ConsultantDetailRecord | undefined> {
+      const rows = await db.$queryRaw<DetailQueryRow[]>(detailQuery(id, today, reviewLimit))
+      const [first] = rows
+      if (!first) return undefined
+      const ratingCounts = [1, 2, 3, 4, 5].map((rating) => ({ rating, count: first[`stars${rating}` as StarColumn] }))
+      const reviews: ReviewRow[] = []
+      for (const row of rows) {
+        if (row.reviewId === null) continue
+        const { reviewId, reviewRating: rating, comment, createdAt, reviewerFirstName } = row
+        reviews.push({ reviewId, rating, comment, createdAt, reviewerFirstName })
+      }
+      return { consultant: first, reviews, ratingCounts }
     },
   }
 }

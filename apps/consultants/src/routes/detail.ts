@@ -1,4 +1,4 @@
-import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
+import { type CalendarDate, type ConsultantId, calendarDateIn, tryParseConsultantId } from '@cp/domain'
 import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { consultantsError, problems } from '../errors.js'
@@ -8,7 +8,18 @@ import { ConsultantDetailResponse } from '../schemas/responses.js'
 import type { PublicRoutesOptions } from './index.js'
 
 export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
-  const { consultants, contentUrl, timeZone, now } = options
+  const { consultants, profiles, contentUrl, timeZone, now } = options
+
+  /** The profile as the database had it at most CONSULTANTS_PROFILE_CACHE_SECONDS ago, for today's "bookable". */
+  async function bookableProfile(id: ConsultantId, today: CalendarDate) {
+    const read = async () => ({ today, record: await consultants.findBookable(id, today, LATEST_REVIEWS) })
+    const key = String(id)
+    const cached = await profiles.get(key, read)
+    if (cached.today === today) return cached.record
+    // Read on another day: who is bookable may have changed at midnight.
+    profiles.forget(key)
+    return (await profiles.get(key, read)).record
+  }
 
   app.get(
     '/:id',
@@ -27,13 +38,9 @@ export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async
     async (request, reply) => {
       const id = idParam(tryParseConsultantId, request.params.id)
       const locale = negotiateLanguage(request, reply)
-      const row = await consultants.findBookable(id, calendarDateIn(now(), timeZone))
-      if (!row) throw consultantsError('CONSULTANTS_NOT_FOUND')
-      const [reviews, ratingCounts] = await Promise.all([
-        consultants.latestReviews(id, LATEST_REVIEWS),
-        consultants.ratingCounts(id),
-      ])
-      return toConsultantDetail(row, reviews, ratingCounts, { contentUrl, locale, timeZone })
+      const found = await bookableProfile(id, calendarDateIn(now(), timeZone))
+      if (!found) throw consultantsError('CONSULTANTS_NOT_FOUND')
+      return toConsultantDetail(found.consultant, found.reviews, found.ratingCounts, { contentUrl, locale, timeZone })
     },
   )
 }

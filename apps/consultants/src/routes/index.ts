@@ -1,7 +1,8 @@
+import type { CalendarDate } from '@cp/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import type { TotalCache } from '../lib/total-cache.js'
+import type { TotalCache, TtlCache } from '../lib/total-cache.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
-import type { ConsultantsRepository } from '../repositories/consultants-repository.js'
+import type { ConsultantDetailRecord, ConsultantsRepository } from '../repositories/consultants-repository.js'
 import { availabilityRoute } from './availability.js'
 import { detailRoute } from './detail.js'
 import { listRoute } from './list.js'
@@ -12,16 +13,21 @@ export interface PublicRoutesOptions {
   readonly availability: AvailabilityRepository
   /** List totals, reused for CONSULTANTS_TOTAL_CACHE_SECONDS. */
   readonly totals: TotalCache
+  /** Public profiles by consultant id, reused for CONSULTANTS_PROFILE_CACHE_SECONDS. */
+  readonly profiles: PublicProfileCache
   readonly contentUrl: string
   /** PLATFORM_TIME_ZONE: "today" for contracts and licenses, and the zone of schedules and bookings. */
   readonly timeZone: string
   readonly now: () => Date
 }
 
+/** A profile read for one calendar day (`undefined`: not bookable that day). */
+export type PublicProfileCache = TtlCache<{ today: CalendarDate; record: ConsultantDetailRecord | undefined }>
+
 export const consultantsRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   // Only our own options go on: the `prefix` this plugin was registered with must not be applied twice.
-  const { consultants, availability, totals, contentUrl, timeZone, now } = options
-  const routeOptions = { consultants, availability, totals, contentUrl, timeZone, now }
+  const { consultants, availability, totals, profiles, contentUrl, timeZone, now } = options
+  const routeOptions = { consultants, availability, totals, profiles, contentUrl, timeZone, now }
   await app.register(listRoute, routeOptions)
   await app.register(detailRoute, routeOptions)
   await app.register(availabilityRoute, routeOptions)

@@ -1,4 +1,10 @@
-import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
+import {
+  checkConsultantEligibility,
+  type ConsultantId,
+  consultantEligibilityErrors,
+  eligibilityErrorCode,
+  type Locale,
+} from '@cp/domain'
 import { negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { consultantsError, problems, validationError } from '../errors.js'
@@ -10,6 +16,8 @@ import { ChangedOwnProfileResponse, OwnProfileResponse } from '../schemas/respon
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository
+  /** Told after a consultant changed their profile (the public profile cache forgets it). */
+  readonly onProfileChanged?: (consultantId: ConsultantId) => void
   readonly contentUrl: string
   readonly timeZone: string
   readonly now: () => Date
@@ -36,7 +44,7 @@ function checkPhotoPath(photoPath: string, current: string | null | undefined, c
 const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
 
 export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
-  const { profiles, contentUrl, timeZone, now } = options
+  const { profiles, onProfileChanged, contentUrl, timeZone, now } = options
 
   // The caller's own profile, errors included: no shared cache may keep it, and it varies on the token (as auth's /me).
   app.addHook('onRequest', async (_request, reply) => {
@@ -118,6 +126,7 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
           return eligibleUntil(current, instant)
         },
       )
+      onProfileChanged?.(auth.consultantId)
       return view(record, locale, instant, until)
     },
   )

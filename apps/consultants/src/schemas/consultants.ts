@@ -1,6 +1,7 @@
 import { PageQuerySchema, paginated } from '@cp/db'
 import { MAX_INT_ID } from '@cp/domain'
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
+import { CURSOR_PATTERN, MAX_CURSOR_LENGTH } from '../lib/list-cursor.js'
 
 export const CONSULTANT_SORTS = ['order', 'rating', 'price', 'price_desc'] as const
 export type ConsultantSort = (typeof CONSULTANT_SORTS)[number]
@@ -43,6 +44,27 @@ export const ConsultantListQuerySchema = Type.Object(
       }),
     ),
     online: Type.Optional(Type.Boolean({ description: '`true`: only consultants online now; `false`: only offline' })),
+    pagination: Type.Optional(
+      Type.Unsafe<'offset' | 'keyset'>({
+        type: 'string',
+        enum: ['offset', 'keyset'],
+        description:
+          '`offset` (the default): pages by number, with `total` and `totalPages`, which cost a count of every ' +
+          'match. `keyset`: the first page of a walk through the list that never counts (no `page`, `total`, ' +
+          '`totalPages` in the answer), each page as fast as the first however far it goes; continue with `cursor`.',
+      }),
+    ),
+    cursor: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: MAX_CURSOR_LENGTH,
+        pattern: CURSOR_PATTERN,
+        description:
+          'The `nextCursor` of the previous page: the next page of a keyset walk (implies `pagination=keyset`). ' +
+          'Send it with the same `sort` and filters it came with; any other cursor, or one with another sort or ' +
+          'other filters, is 400. `page` must then be left out (or 1).',
+      }),
+    ),
   },
   { additionalProperties: false },
 )
@@ -77,9 +99,30 @@ export const ConsultantListItemSchema = Type.Object(listItemFields, {
   description: 'The public projection of a bookable consultant',
 })
 
-export const ConsultantListSchema = Type.Object(paginated(ConsultantListItemSchema).properties, {
-  description: 'One page of bookable consultants, with the total that match',
-})
+const { items, pageSize } = paginated(ConsultantListItemSchema).properties
+
+export const ConsultantListSchema = Type.Object(
+  {
+    items,
+    pageSize,
+    nextCursor: Nullable(
+      Type.String({
+        description:
+          'Pass as `cursor` (with the same sort and filters) for the page after this one, in either pagination; ' +
+          'null on the last page',
+      }),
+    ),
+    // Optional properties come after the required ones in the serialised answer, so they are listed last here.
+    page: Type.Optional(Type.Integer({ minimum: 1, description: 'Offset pagination only' })),
+    total: Type.Optional(Type.Integer({ minimum: 0, description: 'How many consultants match; offset pagination only' })),
+    totalPages: Type.Optional(Type.Integer({ minimum: 0, description: 'Offset pagination only' })),
+  },
+  {
+    description:
+      'One page of bookable consultants: with `page`, `total` and `totalPages` in offset pagination (the ' +
+      'default), without them in keyset pagination; `nextCursor` in both',
+  },
+)
 
 const ReviewSchema = Type.Object(
   {

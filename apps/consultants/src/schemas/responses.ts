@@ -47,6 +47,7 @@ export const ConsultantListResponse = successResponse(ConsultantListSchema, {
     pageSize: 2,
     total: 9,
     totalPages: 5,
+    nextCursor: 'WzEsIm9yZGVyIiwiMW81eW5jcCIsMyw4MV0',
   },
 })
 

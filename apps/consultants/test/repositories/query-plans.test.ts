@@ -7,6 +7,7 @@ import {
   createConsultantsRepository,
   pageIdsQuery,
 } from '../../src/repositories/consultants-repository.js'
+import { positionOf } from '../../src/lib/list-cursor.js'
 import { CONSULTANT_SORTS } from '../../src/schemas/consultants.js'
 import { BASE, buildTestConsultants, NOW, TIME_ZONE } from '../helpers/app.js'
 
@@ -30,7 +31,7 @@ async function explain(query: Prisma.Sql): Promise<PlanRow[]> {
   t.comment(rows.map((row) => `${row.select_type} ${row.table} ${row.type} ${row.key} ${row.Extra ?? ''}`).join('\n'))
   return rows
 }
-const rowsOf = (plan: PlanRow[], table: string) => plan.filter((row) => row.table === table)
+const rowsOf = <R extends PlanRow>(plan: R[], table: string) => plan.filter((row) => row.table === table)
 
 /** Who is bookable by the domain rule, read table by table with the query builder (no SQL of ours). */
 async function bookableByDomainRule(): Promise<number[]> {
@@ -158,9 +159,7 @@ t.test('the count reads each table once, through the covering indexes', async (t
 
 t.test('one query for a page and one for the total, never one per row', async (t) => {
   const queries: string[] = []
-  // createDb subscribes to query events; the exported client type does not carry its log options, hence the cast.
-  const events = app.db as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }
-  events.$on('query', (event) => queries.push(event.query))
+  t.teardown(app.observeDbStatements((sql) => queries.push(sql)))
   const full = await app.inject({ url: `${BASE}?pageSize=100&page=2&sort=rating` })
   t.equal(full.statusCode, 200)
   t.equal(full.json().items.length, 100)
@@ -177,4 +176,27 @@ t.test('one query for a page and one for the total, never one per row', async (t
   t.equal(last.json().items.length, total % 100)
   t.equal(queries.length, 1, 'a last page tells the total itself')
   t.equal(last.json().total, total)
+})
+
+t.test('a keyset page starts at its cursor: deep in the list it reads about a page, where OFFSET reads every row before', async (t) => {
+  interface AnalyzedRow extends PlanRow {
+    r_rows: number | string | null
+  }
+  const consultantRowsRead = async (query: Prisma.Sql) => {
+    const plan = await prisma.$queryRaw<AnalyzedRow[]>(Prisma.sql`ANALYZE ${query}`)
+    return rowsOf(plan, 'c').reduce((sum, row) => sum + Number(row.r_rows ?? 0), 0)
+  }
+  const depth = 2000
+  for (const sort of CONSULTANT_SORTS) {
+    const [before] = await repository.listPage({}, sort, today, { skip: depth - 1, take: 1 })
+    if (!before) throw new Error(`${sort}: fewer than ${depth} bookable consultants`)
+    const position = positionOf(before, sort)
+    const keyset = await repository.listPage({}, sort, today, { skip: 0, take: 20 }, position)
+    const offset = await repository.listPage({}, sort, today, { skip: depth, take: 20 })
+    t.same(keyset.map((row) => row.consultantId), offset.map((row) => row.consultantId), `${sort}: the same page`)
+    const keysetRead = await consultantRowsRead(pageIdsQuery({}, sort, today, { skip: 0, take: 21 }, position))
+    const offsetRead = await consultantRowsRead(pageIdsQuery({}, sort, today, { skip: depth, take: 21 }))
+    t.ok(keysetRead < 100, `${sort}: the keyset page reads ${keysetRead} consultants`)
+    t.ok(offsetRead > depth, `${sort}: the offset page reads ${offsetRead}`)
+  }
 })

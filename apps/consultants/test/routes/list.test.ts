@@ -37,7 +37,11 @@ const names = (items: Item[]) => items.map((item) => nameOf.get(item.id))
 t.test('lists exactly the consultants who could sign in today, in the legacy list order', async (t) => {
   const body = await list(t)
   t.same(names(body.items), ['bookableFamily', 'eligible', 'bookableFinance', 'bookableUnassigned'])
-  t.same({ ...body, items: undefined }, { items: undefined, page: 1, pageSize: 20, total: 4, totalPages: 1 })
+  t.same(
+    { ...body, items: undefined },
+    { items: undefined, page: 1, pageSize: 20, total: 4, totalPages: 1, nextCursor: null },
+    'the only page: no cursor to a next one',
+  )
   const eligibleScenarios = Object.entries(CONSULTANT_SCENARIOS)
     .filter(([, scenario]) => scenario.ineligibleReason === null)
     .map(([name]) => name)
@@ -51,7 +55,7 @@ t.test('lists exactly the consultants who could sign in today, in the legacy lis
 t.test('only the public projection leaves the route', async (t) => {
   const res = await app.inject({ url: `${BASE}?pageSize=100` })
   const body = res.json()
-  t.same(Object.keys(body).sort(), ['items', 'page', 'pageSize', 'total', 'totalPages'])
+  t.same(Object.keys(body).sort(), ['items', 'nextCursor', 'page', 'pageSize', 'total', 'totalPages'])
   for (const item of body.items) {
     t.same(Object.keys(item).sort(), [
       'branch', 'category', 'id', 'name', 'online', 'photoUrl', 'price', 'rating', 'ratingCount', 'title', 'verified',
@@ -102,7 +106,7 @@ t.test('filters: category, branch, online now', async (t) => {
   t.same(names((await list(t, 'online=true')).items), ['bookableFamily', 'eligible'])
   t.same(names((await list(t, 'online=false')).items), ['bookableFinance', 'bookableUnassigned'])
   const none = await list(t, `categoryId=${family.categoryId}&online=false`)
-  t.same(none, { items: [], page: 1, pageSize: 20, total: 0, totalPages: 0 })
+  t.same(none, { items: [], page: 1, pageSize: 20, total: 0, totalPages: 0, nextCursor: null })
   t.same((await list(t, 'categoryId=2147483647')).total, 0, 'an unknown category is an empty list, not an error')
 })
 
@@ -150,12 +154,12 @@ t.test('sorts: list order (default), rating, price both ways', async (t) => {
 t.test('pages: bounds, totals, and a page past the end', async (t) => {
   const first = await list(t, 'pageSize=3')
   t.same(names(first.items), ['bookableFamily', 'eligible', 'bookableFinance'])
-  t.match(first, { page: 1, pageSize: 3, total: 4, totalPages: 2 })
+  t.match(first, { page: 1, pageSize: 3, total: 4, totalPages: 2, nextCursor: String })
   const second = await list(t, 'pageSize=3&page=2')
   t.same(names(second.items), ['bookableUnassigned'])
-  t.match(second, { page: 2, pageSize: 3, total: 4, totalPages: 2 })
+  t.match(second, { page: 2, pageSize: 3, total: 4, totalPages: 2, nextCursor: null })
   const past = await list(t, 'pageSize=3&page=9')
-  t.same(past, { items: [], page: 9, pageSize: 3, total: 4, totalPages: 2 })
+  t.same(past, { items: [], page: 9, pageSize: 3, total: 4, totalPages: 2, nextCursor: null })
   t.match(await list(t, 'pageSize=100&page=10000'), { items: [], total: 4 })
 })
 

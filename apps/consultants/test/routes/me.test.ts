@@ -280,11 +280,9 @@ t.test("photoPath: an image in the consultant's own folder, nothing else", async
   t.same(await rawRow(eligible.consultantId), before, 'nothing written')
 })
 
-/** The SQL the service sends while set (Prisma cannot remove a listener, so one listener serves every test). */
+/** The SQL the service sends while set (one listener serves every test). */
 let recording: string[] | undefined
-// @cp/db builds the client with query events on, but it is typed as a plain PrismaClient.
-const queryEvents = app.db as unknown as { $on(event: 'query', listener: (event: { query: string }) => void): void }
-queryEvents.$on('query', (event) => recording?.push(event.query))
+app.observeDbStatements((sql) => recording?.push(sql))
 
 t.test('PATCH reads the profile once and writes in the same transaction', async (t) => {
   const seen: string[] = []

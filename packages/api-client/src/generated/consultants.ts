@@ -28,6 +28,10 @@ export interface paths {
                     q?: string;
                     /** @description `true`: only consultants online now; `false`: only offline */
                     online?: boolean;
+                    /** @description `offset` (the default): pages by number, with `total` and `totalPages`, which cost a count of every match. `keyset`: the first page of a walk through the list that never counts (no `page`, `total`, `totalPages` in the answer), each page as fast as the first however far it goes; continue with `cursor`. */
+                    pagination?: "offset" | "keyset";
+                    /** @description The `nextCursor` of the previous page: the next page of a keyset walk (implies `pagination=keyset`). Send it with the same `sort` and filters it came with; any other cursor, or one with another sort or other filters, is 400. `page` must then be left out (or 1). */
+                    cursor?: string;
                 };
                 header?: never;
                 path?: never;
@@ -35,7 +39,7 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description One page of bookable consultants, with the total that match */
+                /** @description One page of bookable consultants: with `page`, `total` and `totalPages` in offset pagination (the default), without them in keyset pagination; `nextCursor` in both */
                 200: {
                     headers: {
                         [name: string]: unknown;
@@ -80,6 +84,7 @@ export interface paths {
                          *           "verified": false
                          *         }
                          *       ],
+                         *       "nextCursor": "WzEsIm9yZGVyIiwiMW81eW5jcCIsMyw4MV0",
                          *       "page": 1,
                          *       "pageSize": 2,
                          *       "total": 9,
@@ -115,10 +120,15 @@ export interface paths {
                                 title: string | null;
                                 verified: boolean;
                             }[];
-                            page: number;
+                            /** @description Pass as `cursor` (with the same sort and filters) for the page after this one, in either pagination; null on the last page */
+                            nextCursor: string | null;
+                            /** @description Offset pagination only */
+                            page?: number;
                             pageSize: number;
-                            total: number;
-                            totalPages: number;
+                            /** @description How many consultants match; offset pagination only */
+                            total?: number;
+                            /** @description Offset pagination only */
+                            totalPages?: number;
                         };
                     };
                 };

@@ -188,7 +188,30 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     return verify
   }
 
+  // Tokens that passed every check, with what a later call must still check: the times (against `now`, on every
+  // call) and that the key which verified them is still the key set's key for their `kid` (a key that leaves the
+  // set takes them with it). A client sends the same token for minutes, so this skips, per request, decoding the
+  // header, fast-jwt's sha256 of the token for its own cache, and building the auth context: most of the guard's
+  // cost. Bounded like fast-jwt's cache (oldest out first) and never kept past `cacheTtlMs`.
+  const remembered = new Map<string, RememberedToken>()
+
+  function remember(token: string, entry: RememberedToken): void {
+    if (options.cacheSize <= 0) return
+    remembered.set(token, entry)
+    if (remembered.size > options.cacheSize) remembered.delete(remembered.keys().next().value as string)
+  }
+
   return async (token) => {
+    const known = remembered.get(token)
+    if (known !== undefined) {
+      const lookup = Date.now() < known.until ? await options.keys.lookup(known.kid) : undefined
+      if (lookup?.status === 'found' && lookup.key === known.key) {
+        const timing = checkTimes(known.times, now(), clockToleranceMs)
+        return timing ? reject(timing) : { ok: true, auth: known.auth }
+      }
+      remembered.delete(token)
+    }
+
     const header = checkHeader(token)
     if (typeof header === 'string') return reject(header)
 
@@ -208,6 +231,18 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions): 
     if (payload.iss !== options.issuer) return reject('issuer')
     if (!hasAudience(payload.aud, options.audience)) return reject('audience')
     const auth = toAuthContext(payload)
-    return auth ? { ok: true, auth } : reject('claims')
+    if (!auth) return reject('claims')
+    const { exp, nbf, iat } = payload
+    remember(token, { kid: header.kid, key: lookup.key, auth, times: { exp, nbf, iat }, until: Date.now() + options.cacheTtlMs })
+    return { ok: true, auth }
   }
+}
+
+interface RememberedToken {
+  readonly kid: string
+  readonly key: VerificationKey
+  readonly auth: AuthContext
+  readonly times: Record<'exp' | 'nbf' | 'iat', unknown>
+  /** `Date.now()` after which the token is verified in full again. */
+  readonly until: number
 }

@@ -187,3 +187,16 @@ t.test('the verify cache hands back the same verdict without skipping our own ch
   t.match(await cached(wrongAudience), { ok: false, reason: 'audience' })
   t.match(await cached(wrongAudience), { ok: false, reason: 'audience' }, 'a cached signature check still fails the audience')
 })
+
+t.test('a remembered token is accepted again only while its key is still the key set\'s key for its kid', async (t) => {
+  let current: KeySource = createStaticKeySource(keysFromPem(key.publicKeyPem))
+  const switchable: KeySource = { lookup: (kid) => current.lookup(kid), warmUp: async () => {}, close: () => {} }
+  const remembering = verifierWith(switchable, 100)
+  const token = signToken(key, customerClaims())
+  t.equal((await remembering(token)).ok, true, 'verified in full, then remembered')
+  t.equal((await remembering(token)).ok, true, 'accepted from memory')
+  current = createStaticKeySource([])
+  t.match(await remembering(token), { ok: false, reason: 'unknown_kid' }, 'the key left the set: so did the token')
+  current = createStaticKeySource(keysFromPem(key.publicKeyPem))
+  t.equal((await remembering(token)).ok, true, 'the key is back (as a new object): verified in full again')
+})
