@@ -45,7 +45,7 @@ t.test('the OpenAPI document is valid and lists every response of every route', 
   t.equal(descriptions.size, Object.keys(expected).length, 'each its own')
   t.same(
     paths['/v1/consultants']?.get?.parameters?.map((p) => p.name).sort(),
-    ['branchId', 'categoryId', 'online', 'page', 'pageSize', 'q', 'sort'],
+    ['branchId', 'categoryId', 'cursor', 'online', 'page', 'pageSize', 'pagination', 'q', 'sort'],
   )
   t.match(String((paths['/v1/consultants/me']?.get?.responses['403'] as { description: string }).description), /AUTH_CONSULTANT_LICENSE_EXPIRED/)
   const ui = await app.inject({ url: '/docs/consultants/' })

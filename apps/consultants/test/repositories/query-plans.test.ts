@@ -200,3 +200,14 @@ t.test('a keyset page starts at its cursor: deep in the list it reads about a pa
     t.ok(offsetRead > depth, `${sort}: the offset page reads ${offsetRead}`)
   }
 })
+
+t.test('a keyset page is one statement, with no count', async (t) => {
+  const queries: string[] = []
+  t.teardown(app.observeDbStatements((sql) => queries.push(sql)))
+  const first = await app.inject({ url: `${BASE}?pageSize=100&pagination=keyset&sort=price` })
+  t.equal(first.statusCode, 200)
+  const next = await app.inject({ url: `${BASE}?pageSize=100&sort=price&cursor=${first.json().nextCursor}` })
+  t.equal(next.json().items.length, 100)
+  t.equal(queries.length, 2, 'one statement per page')
+  t.notOk(queries.some((query) => /COUNT\(\*\)/.test(query)), 'never a count')
+})

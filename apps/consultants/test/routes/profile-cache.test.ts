@@ -10,7 +10,7 @@ import { consultantToken } from '../helpers/tokens.js'
 // Two instances of the service on one database, as behind the proxy, with a one-second profile cache: what each
 // serves is at most that old, a consultant's own change shows at once on the instance that made it, and their
 // own profile (/me) is never served from the cache.
-const TTL_SECONDS = 1
+const TTL_SECONDS = 3
 const { app: first, prisma, config } = await buildTestConsultants(t, {
   env: { CONSULTANTS_PROFILE_CACHE_SECONDS: String(TTL_SECONDS) },
 })
@@ -30,6 +30,7 @@ async function bioOn(app: typeof first) {
 t.test('a PATCH shows at once on its own instance and on /me, elsewhere within the TTL', async (t) => {
   const before = await bioOn(first)
   t.not(before, 'Fresh bio.')
+  const cachedAt = Date.now()
   t.equal(await bioOn(second), before, 'both instances read and keep the profile')
 
   const patch = await first.inject({ method: 'PATCH', url: `${BASE}/me`, headers: asEligible, payload: { bioEn: 'Fresh bio.' } })
@@ -39,7 +40,9 @@ t.test('a PATCH shows at once on its own instance and on /me, elsewhere within t
     t.equal(own.bios.en, 'Fresh bio.', `/me on the ${name} instance reads the change at once`)
   }
   t.equal(await bioOn(first), 'Fresh bio.', 'the instance that made the change forgot its cached profile')
-  t.equal(await bioOn(second), before, 'another instance may serve the old profile within the TTL')
+  const stale = await bioOn(second)
+  // On a loaded machine the steps above may outlast the TTL; the old profile is only promised within it.
+  if (Date.now() - cachedAt < TTL_SECONDS * 1000) t.equal(stale, before, 'another instance may serve the old profile within the TTL')
   await sleep(TTL_SECONDS * 1000 + 100)
   t.equal(await bioOn(second), 'Fresh bio.', 'and no longer once the TTL has passed')
 })
@@ -47,6 +50,7 @@ t.test('a PATCH shows at once on its own instance and on /me, elsewhere within t
 t.test('a change made outside the service (an administrator) reaches every instance within the TTL', async (t) => {
   t.equal(typeof (await bioOn(first)), 'string', 'bookable and cached')
   t.equal(typeof (await bioOn(second)), 'string')
+  const cachedAt = Date.now()
   await prisma.$executeRaw(
     Prisma.sql`UPDATE consultants SET Consultant_Status = 'Disabled' WHERE Consultant_ID = ${eligible.consultantId}`,
   )
@@ -55,7 +59,8 @@ t.test('a change made outside the service (an administrator) reaches every insta
       Prisma.sql`UPDATE consultants SET Consultant_Status = 'Active' WHERE Consultant_ID = ${eligible.consultantId}`,
     ),
   )
-  t.equal(typeof (await bioOn(first)), 'string', 'still served from the cache')
+  const served = await bioOn(first)
+  if (Date.now() - cachedAt < TTL_SECONDS * 1000) t.equal(typeof served, 'string', 'still served from the cache')
   t.equal((await first.inject({ url: `${BASE}/me`, headers: asEligible })).statusCode, 403, '/me checks at once')
   await sleep(TTL_SECONDS * 1000 + 100)
   t.equal(await bioOn(first), 404, 'gone from the first instance after the TTL')
