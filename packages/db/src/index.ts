@@ -10,9 +10,8 @@ export * from './models.js'
 export { type Page, type PageQuery, PageQuerySchema, paginated, toPage } from './pagination.js'
 export { isDatabaseUnavailable } from './errors.js'
 export { databaseServiceOptions } from './service-options.js'
+export { bookableByProbe, bookableBySet } from './eligibility/bookable-sql.js'
 export {
-  bookableByProbe,
-  bookableBySet,
   contractsOf,
   type ConsultantEligibilityFacts,
   type EligibilityReader,
@@ -20,4 +19,4 @@ export {
   latestOrderOf,
   licensesOf,
   readEligibilityFacts,
-} from './eligibility/index.js'
+} from './eligibility/facts.js'

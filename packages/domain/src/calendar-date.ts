@@ -1,28 +1,10 @@
+import { fromWallClock, wallClockAt, zoneOffsetMinutes } from './zoned-time.js'
+
 /** A day on the calendar, `YYYY-MM-DD`; compares correctly as a string. */
 export type CalendarDate = string
 
+const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
-const formatters = new Map<string, Intl.DateTimeFormat>()
-
-function dateFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone)
-  if (!formatter) {
-    // Throws RangeError for an unknown zone, which is a configuration error worth failing loudly on.
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
-    formatters.set(timeZone, formatter)
-  }
-  return formatter
-}
-
-/** Whether `timeZone` is an IANA zone this runtime knows; for validating configuration at start-up. */
-export function isValidTimeZone(timeZone: string): boolean {
-  try {
-    dateFormatter(timeZone)
-    return true
-  } catch {
-    return false
-  }
-}
 
 /**
  * The day a legacy `DATE` column holds. Prisma returns `@db.Date` as a Date at UTC midnight, so the UTC fields are
@@ -34,9 +16,8 @@ export function calendarDateOfDateColumn(value: Date): CalendarDate | undefined 
 
 /** The day it is at `instant` on the wall clocks of `timeZone`. */
 export function calendarDateIn(instant: Date, timeZone: string): CalendarDate {
-  const parts = dateFormatter(timeZone).formatToParts(instant)
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
+  const wallMs = instant.getTime() + zoneOffsetMinutes(instant, timeZone) * MINUTE_MS
+  return new Date(wallMs).toISOString().slice(0, 10)
 }
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {
@@ -45,10 +26,13 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
 }
 
 /**
- * The first instant of `date` in `timeZone`. Usually local midnight, but where a DST change skips midnight
- * (America/Havana, America/Santiago) the day starts at 01:00; a search over the instant finds it in every zone.
+ * The first instant of `date` in `timeZone`: local midnight, the earlier one where midnight happens twice. Where a DST
+ * change skips midnight (America/Havana, America/Santiago) the day starts when the clocks jump, at 01:00; a search
+ * over the instants finds it.
  */
 export function startOfDayIn(date: CalendarDate, timeZone: string): Date {
+  const midnight = fromWallClock(wallClockAt(date, 0), timeZone)
+  if (midnight) return midnight
   const utcMidnight = Date.parse(`${date}T00:00:00Z`)
   // Zone offsets lie within -12h..+14h, so local midnight lies inside this range of instants.
   let before = utcMidnight - 15 * HOUR_MS

@@ -1,11 +1,6 @@
 import t from 'tap'
-import {
-  addDays,
-  calendarDateIn,
-  calendarDateOfDateColumn,
-  isValidTimeZone,
-  startOfDayIn,
-} from '../src/calendar-date.js'
+import { addDays, calendarDateIn, calendarDateOfDateColumn, startOfDayIn } from '../src/calendar-date.js'
+import { isValidTimeZone } from '../src/zoned-time.js'
 
 t.test('a DATE column is read by its UTC fields, as Prisma returns it', async (t) => {
   t.equal(calendarDateOfDateColumn(new Date('2025-06-15T00:00:00Z')), '2025-06-15')
@@ -52,4 +47,46 @@ t.test('startOfDayIn handles a DST change that skips midnight', async (t) => {
   // Havana moved clocks from 00:00 straight to 01:00 on 2023-03-12, so that day began at 01:00 CDT.
   t.equal(startOfDayIn('2023-03-12', 'America/Havana').toISOString(), '2023-03-12T05:00:00.000Z')
   t.equal(calendarDateIn(new Date('2023-03-12T04:59:59.999Z'), 'America/Havana'), '2023-03-11')
+})
+
+/** The day and the start of the day as Intl tells them, without the remembered offsets: what both must agree with. */
+function intlOracle(timeZone: string) {
+  const formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+  const dayAt = (ms: number) => {
+    const parts = formatter.formatToParts(ms)
+    const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+    return `${part('year')}-${part('month')}-${part('day')}`
+  }
+  const startOf = (date: string) => {
+    let before = Date.parse(`${date}T00:00:00Z`) - 15 * 3_600_000
+    let atOrAfter = Date.parse(`${date}T00:00:00Z`) + 13 * 3_600_000
+    while (atOrAfter - before > 1) {
+      const middle = Math.floor((before + atOrAfter) / 2)
+      if (dayAt(middle) >= date) atOrAfter = middle
+      else before = middle
+    }
+    return atOrAfter
+  }
+  return { dayAt, startOf }
+}
+
+t.test('day and start of day agree with Intl through years of transitions', async (t) => {
+  const cases: Array<[string, number]> = [
+    ['America/Havana', 2023], ['America/Santiago', 2023], ['America/New_York', 2023], ['Australia/Lord_Howe', 2023],
+    ['Pacific/Chatham', 2023], ['Pacific/Apia', 2011], ['Asia/Riyadh', 2023],
+  ]
+  let disagreements = 0
+  let checked = 0
+  for (const [timeZone, year] of cases) {
+    const oracle = intlOracle(timeZone)
+    for (let date = `${year}-01-01`; date < `${year + 1}-01-01`; date = addDays(date, 1)) {
+      const start = oracle.startOf(date)
+      checked += 1
+      if (startOfDayIn(date, timeZone).getTime() !== start) disagreements += 1
+      for (const ms of [start - 1, start, start + 5 * 3_600_000 + 1]) {
+        if (calendarDateIn(new Date(ms), timeZone) !== oracle.dayAt(ms)) disagreements += 1
+      }
+    }
+  }
+  t.equal(disagreements, 0, `${checked} days`)
 })

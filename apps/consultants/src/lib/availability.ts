@@ -1,5 +1,4 @@
-import { addDays, calendarDateIn } from '@cp/domain'
-import { fromWallClock, instantOfWallClock, wallClockAt, type WallClock } from './zoned-time.js'
+import { addDays, calendarDateIn, fromWallClock, instantOfWallClock, wallClockAt, type WallClock } from '@cp/domain'
 
 const MINUTE_MS = 60_000
 const MINUTES_PER_DAY = 24 * 60

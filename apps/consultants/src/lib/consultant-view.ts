@@ -1,48 +1,26 @@
-import { type ConsultantProfile, decimalToNumber, type Locale, mapConsultantToProfile, pickLocalized } from '@cp/domain'
+import {
+  type ConsultantProfile,
+  decimalToNumber,
+  formatWallClock,
+  type Locale,
+  mapConsultantToProfile,
+  pickLocalized,
+} from '@cp/domain'
+import type { Static } from '@sinclair/typebox'
 import type { ConsultantDetailRow, ConsultantListRow, RatingCountRow, ReviewRow } from '../repositories/consultants-repository.js'
-import { formatWallClock } from './zoned-time.js'
+import type { ConsultantDetailSchema, ConsultantListItemSchema, NamedReferenceSchema } from '../schemas/consultants.js'
 
 export interface ViewOptions {
   readonly contentUrl: string
   readonly locale: Locale
 }
 
-export interface NamedReference {
-  readonly id: number
-  readonly name: string | null
-}
-
+export type NamedReference = Static<typeof NamedReferenceSchema>
 /** What anyone may see of a consultant in the list. Built field by field: nothing else of the row can leak. */
-export interface ConsultantListItem {
-  readonly id: number
-  readonly name: string
-  readonly title: string | null
-  readonly photoUrl: string | null
-  readonly price: number | null
-  readonly rating: number
-  readonly ratingCount: number
-  readonly online: boolean
-  readonly verified: boolean
-  readonly category: NamedReference | null
-  readonly branch: NamedReference | null
-}
-
-export interface ReviewView {
-  readonly id: number
-  readonly rating: number
-  readonly comment: string | null
-  readonly createdAt: string | null
-  /** First name only: a reviewer's full name is theirs to share. */
-  readonly reviewerName: string | null
-}
-
-export type RatingDistribution = Record<'1' | '2' | '3' | '4' | '5', number>
-
-export interface ConsultantDetail extends ConsultantListItem {
-  readonly bio: string | null
-  readonly ratingDistribution: RatingDistribution
-  readonly latestReviews: ReviewView[]
-}
+export type ConsultantListItem = Static<typeof ConsultantListItemSchema>
+export type ConsultantDetail = Static<typeof ConsultantDetailSchema>
+export type ReviewView = ConsultantDetail['latestReviews'][number]
+export type RatingDistribution = ConsultantDetail['ratingDistribution']
 
 export function toConsultantListItem(row: ConsultantListRow, options: ViewOptions): ConsultantListItem {
   return listItemOf(row, profileOf(row, null, null, options), options.locale)
@@ -70,7 +48,8 @@ export function toConsultantDetail(
 }
 
 function profileOf(row: ConsultantListRow, bioAr: string | null, bioEn: string | null, options: ViewOptions) {
-  return mapConsultantToProfile(consultantRecord(row, bioAr, bioEn), accountRecord(row), options)
+  // The mapper copies the fields it names, so the wider row passes as it is.
+  return mapConsultantToProfile({ ...row, bioAr, bioEn }, accountRecord(row), options)
 }
 
 function listItemOf(row: ConsultantListRow, profile: ConsultantProfile, locale: Locale): ConsultantListItem {
@@ -101,24 +80,6 @@ export function publicFieldsOf(
   }
 }
 
-function consultantRecord(row: ConsultantListRow, bioAr: string | null, bioEn: string | null) {
-  return {
-    consultantId: row.consultantId,
-    customerId: row.customerId,
-    categoryId: row.categoryId,
-    branchId: row.branchId,
-    titleAr: row.titleAr,
-    titleEn: row.titleEn,
-    bioAr,
-    bioEn,
-    photo: row.photo,
-    price: row.price,
-    rating: row.rating,
-    ratingCount: row.ratingCount === null ? null : Number(row.ratingCount),
-    onlineStatus: Number(row.onlineStatus),
-  }
-}
-
 function accountRecord(row: ConsultantListRow) {
   return { firstName: row.firstName, lastName: row.lastName, photo: row.accountPhoto }
 }
@@ -137,9 +98,13 @@ export function namedReference(
 export function toRatingDistribution(rows: readonly RatingCountRow[]): RatingDistribution {
   const distribution: RatingDistribution = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 }
   for (const row of rows) {
-    const stars = String(decimalToNumber(row.rating))
+    const stars = decimalToNumber(row.rating)
     // Legacy rows outside 1..5 are not a star rating anyone can read.
-    if (stars in distribution) distribution[stars as keyof RatingDistribution] += Number(row.count)
+    if (isStarRating(stars)) distribution[stars] += Number(row.count)
   }
   return distribution
+}
+
+function isStarRating(value: number): value is keyof RatingDistribution {
+  return Number.isInteger(value) && value >= 1 && value <= 5
 }

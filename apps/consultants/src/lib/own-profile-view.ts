@@ -3,24 +3,17 @@ import {
   calendarDateOfDateColumn,
   type CalendarDate,
   type ContractFacts,
-  type Localized,
+  formatInZone,
   type LicenseFacts,
   mapConsultantToProfile,
 } from '@cp/domain'
+import type { Static } from '@sinclair/typebox'
 import type { OwnConsultantRow, OwnProfileRecord } from '../repositories/profile-repository.js'
-import { type ConsultantListItem, namedReference, publicFieldsOf, type ViewOptions } from './consultant-view.js'
-import { formatInZone } from './zoned-time.js'
+import type { OwnProfileSchema } from '../schemas/me.js'
+import { namedReference, publicFieldsOf, type ViewOptions } from './consultant-view.js'
 
 /** The signed-in consultant's own profile: what they may edit in both languages, and what keeps them bookable. */
-export interface OwnProfileView extends ConsultantListItem {
-  readonly titles: Localized<string | null>
-  readonly bios: Localized<string | null>
-  /** As stored, relative to the content host: what PATCH takes. */
-  readonly photoPath: string | null
-  readonly contract: { readonly startDate: CalendarDate; readonly endDate: CalendarDate } | null
-  readonly license: { readonly expiryDate: CalendarDate } | null
-  readonly eligibility: { readonly eligible: true; readonly eligibleUntil: string }
-}
+export type OwnProfileView = Static<typeof OwnProfileSchema>
 
 export interface OwnProfileViewOptions extends ViewOptions {
   readonly timeZone: string

@@ -1,6 +1,5 @@
 import { type PrismaClient, readEligibilityFacts } from '@cp/db'
-import type { ConsultantId } from '@cp/domain'
-import type { WallClock } from '../lib/zoned-time.js'
+import type { ConsultantId, WallClock } from '@cp/domain'
 import { type Booking, minuteOfTimeColumn, type ScheduleBlock } from '../lib/availability.js'
 
 /** Pending and Confirmed bookings hold their time; Completed ones are in the past, Cancelled and NoShow free it. */

@@ -1,5 +1,14 @@
-import { bookableByProbe, bookableBySet, Prisma, type PrismaClient } from '@cp/db'
-import type { BranchId, CalendarDate, CategoryId, ConsultantId, DecimalLike, PageWindow } from '@cp/domain'
+import {
+  bookableByProbe,
+  bookableBySet,
+  type Branch,
+  type Consultant,
+  type ConsultationCategory,
+  type Customer,
+  Prisma,
+  type PrismaClient,
+} from '@cp/db'
+import { type BranchId, type CalendarDate, type CategoryId, CONSULTANT_RECORD_COLUMNS, type ConsultantId, type PageWindow } from '@cp/domain'
 import type { ConsultantSort } from '../schemas/consultants.js'
 
 export interface ConsultantFilter {
@@ -10,38 +19,33 @@ export interface ConsultantFilter {
   readonly online?: boolean | undefined
 }
 
-/** The public columns of one listed consultant, with its account's name and its category and branch names. */
-export interface ConsultantListRow {
-  readonly consultantId: number
-  readonly customerId: number
-  readonly categoryId: number | null
-  readonly branchId: number | null
-  readonly titleAr: string | null
-  readonly titleEn: string | null
-  readonly photo: string | null
-  readonly price: DecimalLike | null
-  readonly rating: DecimalLike | null
-  readonly ratingCount: number | bigint | null
-  readonly onlineStatus: boolean | number | bigint
-  readonly verifiedStatus: string
-  readonly firstName: string | null
-  readonly lastName: string | null
-  readonly accountPhoto: string | null
-  readonly categoryNameAr: string | null
-  readonly categoryNameEn: string | null
-  readonly branchNameAr: string | null
-  readonly branchNameEn: string | null
+/** The consultant columns a list shows: the domain record's, less the bios, and the verified mark. */
+const LISTED_CONSULTANT_SELECT = {
+  ...CONSULTANT_RECORD_COLUMNS,
+  bioAr: false,
+  bioEn: false,
+  verifiedStatus: true,
+} as const
+
+/**
+ * One listed consultant, with its account's name and its category and branch names (LEFT JOINs: null without a
+ * row). The types are Prisma's for the columns, except `Online_Status`: TINYINT(1) read by raw SQL arrives as 0 or 1.
+ */
+export type ConsultantListRow = Omit<Prisma.ConsultantGetPayload<{ select: typeof LISTED_CONSULTANT_SELECT }>, 'onlineStatus'> & {
+  readonly onlineStatus: number
+  readonly firstName: Customer['firstName']
+  readonly lastName: Customer['lastName']
+  readonly accountPhoto: Customer['photo']
+  readonly categoryNameAr: ConsultationCategory['nameAr'] | null
+  readonly categoryNameEn: ConsultationCategory['nameEn'] | null
+  readonly branchNameAr: Branch['nameAr'] | null
+  readonly branchNameEn: Branch['nameEn'] | null
 }
 
 /** A list row and its place in the legacy list order, which a keyset cursor of the default sort needs. */
-export interface ConsultantPageRow extends ConsultantListRow {
-  readonly orderInList: number
-}
+export type ConsultantPageRow = ConsultantListRow & Pick<Consultant, 'orderInList'>
 
-export interface ConsultantDetailRow extends ConsultantListRow {
-  readonly bioAr: string | null
-  readonly bioEn: string | null
-}
+export type ConsultantDetailRow = ConsultantListRow & Pick<Consultant, 'bioAr' | 'bioEn'>
 
 export interface ReviewRow {
   readonly reviewId: number
@@ -64,12 +68,32 @@ const FROM_BOOKABLE_TABLES = Prisma.sql`FROM consultants c JOIN customers a ON a
 
 // Only these columns ever leave the database for the public routes; no contact, credential, contract or license
 // column is selected, so none can reach a response by mistake.
-const LIST_COLUMNS = Prisma.sql`c.Consultant_ID AS consultantId, c.Customer_ID AS customerId,
-  c.Category_ID AS categoryId, c.Branch_ID AS branchId, c.Title_Ar AS titleAr, c.Title_En AS titleEn,
-  c.Photo AS photo, c.Price AS price, c.Rating AS rating, c.Rating_Count AS ratingCount,
-  c.Online_Status AS onlineStatus, c.Verified_Status AS verifiedStatus,
-  a.First_Name AS firstName, a.Last_Name AS lastName, a.Photo AS accountPhoto,
-  cat.Name_Ar AS categoryNameAr, cat.Name_En AS categoryNameEn, b.Name_Ar AS branchNameAr, b.Name_En AS branchNameEn`
+const LIST_COLUMN_SOURCES = {
+  consultantId: 'c.Consultant_ID',
+  customerId: 'c.Customer_ID',
+  categoryId: 'c.Category_ID',
+  branchId: 'c.Branch_ID',
+  titleAr: 'c.Title_Ar',
+  titleEn: 'c.Title_En',
+  photo: 'c.Photo',
+  price: 'c.Price',
+  rating: 'c.Rating',
+  ratingCount: 'c.Rating_Count',
+  onlineStatus: 'c.Online_Status',
+  verifiedStatus: 'c.Verified_Status',
+  firstName: 'a.First_Name',
+  lastName: 'a.Last_Name',
+  accountPhoto: 'a.Photo',
+  categoryNameAr: 'cat.Name_Ar',
+  categoryNameEn: 'cat.Name_En',
+  branchNameAr: 'b.Name_Ar',
+  branchNameEn: 'b.Name_En',
+} as const satisfies Record<keyof ConsultantListRow, string>
+const LIST_COLUMNS = Prisma.raw(
+  Object.entries(LIST_COLUMN_SOURCES)
+    .map(([alias, column]) => `${column} AS ${alias}`)
+    .join(', '),
+)
 
 const NAMED_REFERENCES = Prisma.sql`LEFT JOIN consultations_categories cat ON cat.Category_ID = c.Category_ID
   LEFT JOIN branches b ON b.Branch_ID = c.Branch_ID`

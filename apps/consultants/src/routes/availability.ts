@@ -1,9 +1,8 @@
-import { checkConsultantEligibility, tryParseConsultantId } from '@cp/domain'
+import { checkConsultantEligibility, formatInZone, parseInstantWithOffset, toWallClock, tryParseConsultantId } from '@cp/domain'
 import { IdParamsSchema, idParam } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import { consultantsError, problems, validationError } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
-import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import {
   AVAILABILITY_RANGE,
   AvailabilityQuerySchema,

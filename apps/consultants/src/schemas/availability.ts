@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox'
-import { ISO_WITH_OFFSET_PATTERN } from '../lib/zoned-time.js'
+import { ISO_WITH_OFFSET_PATTERN } from '@cp/domain'
 
 /** The longest window one request may ask for. */
 export const MAX_AVAILABILITY_DAYS = 31

@@ -71,7 +71,7 @@ export const ConsultantListQuerySchema = Type.Object(
 
 export type ConsultantListQuery = Static<typeof ConsultantListQuerySchema>
 
-const NamedReferenceSchema = Type.Object(
+export const NamedReferenceSchema = Type.Object(
   {
     id: Type.Integer({ minimum: 1 }),
     name: Nullable(Type.String({ description: 'In the request language, falling back to the other one' })),

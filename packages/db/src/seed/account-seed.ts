@@ -1,7 +1,7 @@
 import type { CatalogIds, SeedClient } from './catalog-seed.js'
 import type { SeedClock } from './clock.js'
 import { CONSULTANT_PROFILES, seededRating } from './consultant-profiles.js'
-import { ensureRow, syncRows } from './converge.js'
+import { ensureRow, type RowWriter, syncRows } from './converge.js'
 import { legacyPasswordHash } from './passwords.js'
 import {
   accountKey,
@@ -41,6 +41,10 @@ export async function seedAccounts(prisma: SeedClient, tally: SeedTally): Promis
   }
   return ids
 }
+
+/** Days from the seed's today of a contract's first and last day, and of a license's expiry. */
+const CONTRACT_DAYS = { valid: [-30, 365], expired: [-395, -30], notStarted: [30, 395] } as const
+const LICENSE_EXPIRY_DAY = { valid: 365, expired: -30 } as const
 
 /** The consultants rows and, as each scenario needs, its order, contract and license. */
 export async function seedConsultants(
@@ -86,75 +90,81 @@ export async function seedConsultants(
     const { consultantId } = consultant
     seeded.set(name, { customerId, consultantId })
 
-    await syncRows(
+    await syncOnlyRow(
       tally,
       'consultations_orders',
       await prisma.consultationOrder.findMany({ where: { customerId }, orderBy: { orderId: 'asc' } }),
-      scenario.order === null ? [] : [{ customerId, categoryId, orderStatus: scenario.order, notes: `seed:${name}` }],
-      { ofRow: () => 'only', ofData: () => 'only' },
+      scenario.order && { customerId, categoryId, orderStatus: scenario.order, notes: `seed:${name}` },
       {
         create: (data) => prisma.consultationOrder.create({ data }),
         update: (row, data) => prisma.consultationOrder.update({ where: { orderId: row.orderId }, data }),
-        remove: async (rows) => {
-          await prisma.consultationOrder.deleteMany({ where: { orderId: { in: rows.map((row) => row.orderId) } } })
-        },
+        remove: (rows) =>
+          prisma.consultationOrder.deleteMany({ where: { orderId: { in: rows.map((row) => row.orderId) } } }),
       },
     )
 
-    const contractDays = { valid: [-30, 365], expired: [-395, -30], notStarted: [30, 395] } as const
-    await syncRows(
+    const contractDays = scenario.contract && CONTRACT_DAYS[scenario.contract]
+    await syncOnlyRow(
       tally,
       'consultant_contract',
       await prisma.consultantContract.findMany({ where: { consultantId }, orderBy: { contractId: 'asc' } }),
-      scenario.contract === null
-        ? []
-        : [
-            {
-              consultantId,
-              startDate: clock.date(contractDays[scenario.contract][0]),
-              endDate: clock.date(contractDays[scenario.contract][1]),
-              commissionRate: '20.00',
-              terms: 'Standard consultant agreement (seed data).',
-              contractFile: `contracts/seed-${name}.pdf`,
-            },
-          ],
-      { ofRow: () => 'only', ofData: () => 'only' },
+      contractDays && {
+        consultantId,
+        startDate: clock.date(contractDays[0]),
+        endDate: clock.date(contractDays[1]),
+        commissionRate: '20.00',
+        terms: 'Standard consultant agreement (seed data).',
+        contractFile: `contracts/seed-${name}.pdf`,
+      },
       {
         create: (data) => prisma.consultantContract.create({ data }),
         update: (row, data) => prisma.consultantContract.update({ where: { contractId: row.contractId }, data }),
-        remove: async (rows) => {
-          const contractIds = rows.map((row) => row.contractId)
-          await prisma.consultantContract.deleteMany({ where: { contractId: { in: contractIds } } })
-        },
+        remove: (rows) =>
+          prisma.consultantContract.deleteMany({ where: { contractId: { in: rows.map((row) => row.contractId) } } }),
       },
     )
 
-    const licenseExpiry = { valid: 365, expired: -30 } as const
-    await syncRows(
+    const licenseExpiry = scenario.license && LICENSE_EXPIRY_DAY[scenario.license]
+    await syncOnlyRow(
       tally,
       'consultant_licenses',
       await prisma.consultantLicense.findMany({ where: { consultantId }, orderBy: { licenseId: 'asc' } }),
-      scenario.license === null
-        ? []
-        : [
-            {
-              consultantId,
-              licenseNumber: `SEED-${name.toUpperCase()}`,
-              issuer: 'Ministry of Justice',
-              issueDate: clock.date(licenseExpiry[scenario.license] - 730),
-              expiryDate: clock.date(licenseExpiry[scenario.license]),
-              licenseFile: `licenses/seed-${name}.pdf`,
-            },
-          ],
-      { ofRow: () => 'only', ofData: () => 'only' },
+      licenseExpiry !== null && {
+        consultantId,
+        licenseNumber: `SEED-${name.toUpperCase()}`,
+        issuer: 'Ministry of Justice',
+        issueDate: clock.date(licenseExpiry - 730),
+        expiryDate: clock.date(licenseExpiry),
+        licenseFile: `licenses/seed-${name}.pdf`,
+      },
       {
         create: (data) => prisma.consultantLicense.create({ data }),
         update: (row, data) => prisma.consultantLicense.update({ where: { licenseId: row.licenseId }, data }),
-        remove: async (rows) => {
-          await prisma.consultantLicense.deleteMany({ where: { licenseId: { in: rows.map((row) => row.licenseId) } } })
-        },
+        remove: (rows) =>
+          prisma.consultantLicense.deleteMany({ where: { licenseId: { in: rows.map((row) => row.licenseId) } } }),
       },
     )
   }
   return seeded
 }
+
+/**
+ * Makes an owner's rows of `table` (a consultant's order, contract or license) exactly the scenario's one row, or
+ * none when the scenario has none (`null` or `false`).
+ */
+async function syncOnlyRow<T extends Record<string, unknown>, D extends Record<string, unknown>>(
+  tally: SeedTally,
+  table: string,
+  existing: readonly T[],
+  wanted: D | null | false,
+  writer: RowWriter<T, D> & { remove(rows: T[]): Promise<unknown> },
+): Promise<void> {
+  await syncRows(tally, table, existing, wanted ? [wanted] : [], ONLY_ROW, {
+    ...writer,
+    remove: async (rows) => {
+      await writer.remove(rows)
+    },
+  })
+}
+
+const ONLY_ROW = { ofRow: () => 'only', ofData: () => 'only' }

@@ -2,7 +2,8 @@
 // of "the latest order" apart (creation time against id, ties, zero dates, wide ids) and over every other fact.
 import { calendarDateIn, checkConsultantEligibility } from '@cp/domain'
 import t from 'tap'
-import { bookableByProbe, bookableBySet, readEligibilityFacts } from '../../src/eligibility/index.js'
+import { bookableByProbe, bookableBySet } from '../../src/eligibility/bookable-sql.js'
+import { readEligibilityFacts } from '../../src/eligibility/facts.js'
 import { Prisma } from '../../src/generated/prisma/client.js'
 import { createTestDatabase } from '../../src/testing/index.js'
 import { rawConnection } from '../helpers.js'

@@ -8,7 +8,7 @@ import {
   wallClockAt,
   wallClockOfDatetimeText,
   zoneOffsetMinutes,
-} from '../../src/lib/zoned-time.js'
+} from '../src/zoned-time.js'
 
 const at = (iso: string) => new Date(iso)
 
@@ -72,4 +72,62 @@ t.test('date-times with a zone only, and only real ones', async (t) => {
   ]) {
     t.equal(parseInstantWithOffset(text), undefined, JSON.stringify(text))
   }
+})
+
+// Zones with DST, half-hour DST (Lord Howe), 45-minute offsets (Chatham), midnight gaps (Havana, Santiago),
+// a zone that changed its standard offset (Pacific/Apia skipped 30 December 2011) and one with local mean time.
+const ZONES = [
+  'Asia/Riyadh', 'America/New_York', 'Europe/London', 'America/Havana', 'America/Santiago', 'Australia/Lord_Howe',
+  'Pacific/Chatham', 'Pacific/Apia', 'Asia/Kathmandu', 'America/St_Johns', 'UTC',
+]
+
+const oracles = new Map(ZONES.map((timeZone) => [timeZone, new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })]))
+
+/** The offset as Intl tells it, asked afresh every time: what the remembered hours must agree with. */
+function intlOffsetMinutes(instant: Date, timeZone: string): number {
+  const name = oracles
+    .get(timeZone)
+    ?.formatToParts(instant)
+    .find((part) => part.type === 'timeZoneName')?.value
+  const match = /^GMT([+-])(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(name ?? '')
+  if (!match) return 0
+  const minutes = Number(match[2]) * 60 + Number(match[3]) + Number(match[4] ?? 0) / 60
+  return match[1] === '-' ? -minutes : minutes
+}
+
+t.test('remembered offsets agree with Intl, at every minute around each transition', async (t) => {
+  let checked = 0
+  let disagreements = 0
+  for (const timeZone of ZONES) {
+    // Through 2011 and 2023 every three hours and a bit, so every hour of the day comes up, visited backwards.
+    for (const year of [2011, 2023]) {
+      const start = Date.UTC(year, 0, 1)
+      const end = Date.UTC(year + 1, 0, 1)
+      for (let ms = end - 1; ms >= start; ms -= 3 * 3_600_000 + 7 * 60_000 + 13_000) {
+        const instant = new Date(ms)
+        checked += 1
+        if (zoneOffsetMinutes(instant, timeZone) !== intlOffsetMinutes(instant, timeZone)) disagreements += 1
+      }
+    }
+    // The minutes on each side of every transition, found by Intl itself.
+    for (let ms = Date.UTC(2023, 0, 1); ms < Date.UTC(2024, 0, 1); ms += 3_600_000) {
+      if (intlOffsetMinutes(new Date(ms), timeZone) === intlOffsetMinutes(new Date(ms + 3_600_000), timeZone)) continue
+      for (let minute = ms; minute <= ms + 3_600_000; minute += 60_000) {
+        for (const instant of [new Date(minute - 1), new Date(minute)]) {
+          checked += 1
+          if (zoneOffsetMinutes(instant, timeZone) !== intlOffsetMinutes(instant, timeZone)) disagreements += 1
+        }
+      }
+    }
+  }
+  t.equal(disagreements, 0, `${checked} instants`)
+})
+
+t.test('local mean time, before a zone had standard time, keeps its seconds', async (t) => {
+  t.equal(zoneOffsetMinutes(at('1900-01-01T00:00:00Z'), 'Asia/Riyadh'), 186 + 52 / 60)
+  t.equal(formatInZone(at('1900-01-01T00:00:00Z'), 'Asia/Riyadh'), '1900-01-01T03:07:00+03:07', 'shown to the minute, wall clock and offset alike')
+})
+
+t.test('an invalid instant is an error, not an offset', async (t) => {
+  t.throws(() => zoneOffsetMinutes(new Date(Number.NaN), 'Asia/Riyadh'), RangeError)
 })
