@@ -5,7 +5,9 @@ import t from 'tap'
 import { BASE, buildTestConsultants, CONTENT_URL } from '../helpers/app.js'
 import { consultantToken } from '../helpers/tokens.js'
 
-const { app, prisma } = await buildTestConsultants(t)
+// Each value is written straight into the row, behind the service's back: the public profile must not come from its
+// short-lived cache (CONSULTANTS_PROFILE_CACHE_SECONDS), or the detail would show the previous value.
+const { app, prisma } = await buildTestConsultants(t, { env: { CONSULTANTS_PROFILE_CACHE_SECONDS: '0' } })
 // Two bookable consultants: one shows its own Photo, the other has none and falls back to its account's Photo.
 const own = await findScenario(prisma, 'eligible')
 const fallback = await findScenario(prisma, 'bookableFamily')
