@@ -43,7 +43,7 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
   if (config.ephemeralSecrets) {
     app.log.warn('development: signing key or OTP pepper generated at start-up; tokens and codes die with this process')
   }
-  await app.register(dbPlugin, { config })
+  await app.register(dbPlugin, { config, metrics: app.metrics.db })
   // This service verifies its own tokens like every other service does, with its own keys instead of a JWKS fetch.
   await app.register(authPlugin, {
     issuer: config.AUTH_ISSUER,

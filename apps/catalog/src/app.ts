@@ -26,7 +26,7 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
     errors: CATALOG_ERRORS,
     ...databaseServiceOptions,
   })
-  await app.register(dbPlugin, { config })
+  await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
     repository: createCategoriesRepository(app.db),

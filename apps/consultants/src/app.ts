@@ -43,7 +43,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
     ...databaseServiceOptions,
   })
-  await app.register(dbPlugin, { config })
+  await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(authPlugin, authOptions)
   // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order.
   await app.register(meRoutes, {

@@ -8,6 +8,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
+import { type DbMetrics, observeQueries, poolCounts } from './metrics.js'
 import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 export interface Db {
@@ -25,9 +26,16 @@ export interface Db {
  * and pool events, query errors and slow queries logged through `logger`. Every pool connection gets the
  * legacy collation, the configured sql_mode and the server-side statement limit; every statement runs under the
  * watchdog; a breaker probed in the background fails queries at once while the database is down. Nothing
- * connects until the first query or `prisma.$connect()`.
+ * connects until the first query or `prisma.$connect()`. With `options.metrics`, pool counts and query durations
+ * are reported there.
  */
-export function createDb(config: DbConfig, logger: DbLogger): Db {
+export interface CreateDbOptions {
+  /** Receives pool counts, query durations and replica fallbacks (service-kit's `app.metrics.db`). */
+  readonly metrics?: DbMetrics
+}
+
+export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOptions = {}): Db {
+  const { metrics } = options
   assertDbBounds(config)
   const connection = parseDatabaseUrl(config.DATABASE_URL)
   const where = { host: connection.host, port: connection.port, database: connection.database }
@@ -53,6 +61,7 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
     (pool) => {
       logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
       probe?.start()
+      metrics?.trackPool('primary', () => poolCounts(pool))
       pool.on('connection', (conn) => {
         logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened')
         applySessionSettings(conn as unknown as RawPoolConnection, config, (error) =>
@@ -87,6 +96,7 @@ export function createDb(config: DbConfig, logger: DbLogger): Db {
       logger.warn({ durationMs: Math.round(event.duration * 100) / 100, query: event.query }, 'slow query')
     }
   })
+  if (metrics) observeQueries(prisma, metrics)
   prisma.$on('error', (event) =>
     logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),
   )

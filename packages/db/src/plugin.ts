@@ -3,9 +3,12 @@ import { createDb } from './client.js'
 import type { DbConfig } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { DbHealth } from './health.js'
+import type { DbMetrics } from './metrics.js'
 
 export interface DbPluginOptions {
   config: DbConfig
+  /** Where pool counts, query durations and replica fallbacks go (service-kit's `app.metrics.db`). */
+  metrics?: DbMetrics
 }
 
 declare module 'fastify' {
@@ -23,8 +26,8 @@ declare module 'fastify' {
  * comes back, and Prisma reconnects on the next query. The pool is closed when the app closes.
  */
 export const dbPlugin = fp<DbPluginOptions>(
-  async (app, { config }) => {
-    const db = createDb(config, app.log)
+  async (app, { config, metrics }) => {
+    const db = createDb(config, app.log, metrics ? { metrics } : {})
     app.decorate('db', db.prisma)
     app.decorate('dbHealth', db.healthCheck)
 

@@ -20,6 +20,9 @@ export { REDACT_PATHS, REDACT_CENSOR, buildLoggerOptions, type ServiceLoggerOpti
 export { REQUEST_ID_HEADER, genRequestId } from './plugins/request-id.js'
 export type { ReadinessCheck, ReadinessChecks, ReadinessContext } from './plugins/health.js'
 export { docsPrefix } from './plugins/swagger.js'
+export type { ServiceMetrics } from './plugins/metrics.js'
+export { METRICS_PATH } from './metrics/metrics-server.js'
+export { UNMATCHED_ROUTE } from './metrics/http-metrics.js'
 export {
   checkSuccessResponses,
   successResponse,

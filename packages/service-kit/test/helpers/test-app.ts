@@ -19,7 +19,10 @@ const problems = problemResponsesFor(TEST_ERRORS)
 
 export const TestConfigSchema = Type.Composite([
   ServiceConfigSchema,
-  Type.Object({ PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3999 }) }),
+  Type.Object({
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3999 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
+  }),
 ])
 
 export function testConfig(env: Record<string, string> = {}) {

@@ -1,0 +1,1 @@
+export { parsePrometheusText, sampleValue, type MetricSample } from './prometheus-text.js'
