@@ -33,10 +33,13 @@ export const QUERY_OPERATIONS = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN'
 export type QueryOperation = (typeof QUERY_OPERATIONS)[number]
 
 const LONGEST_VERB = 8
+// Prisma reports the transaction statements it leaves to the driver as this comment.
+const IMPLICIT = '-- Implicit "'
 
 /** The statement's SQL verb, from a small fixed set (its label must not carry table names or values). */
 export function queryOperation(sql: string): QueryOperation {
-  const head = sql.trimStart().slice(0, LONGEST_VERB + 1).toUpperCase()
+  const text = sql.startsWith(IMPLICIT) ? sql.slice(IMPLICIT.length) : sql.trimStart()
+  const head = text.slice(0, LONGEST_VERB + 1).toUpperCase()
   for (const verb of QUERY_OPERATIONS) {
     if (head.startsWith(verb) && !/[A-Z_]/.test(head.charAt(verb.length))) return verb
   }
