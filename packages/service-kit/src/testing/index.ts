@@ -1,1 +1,1 @@
-export { parsePrometheusText, sampleValue, type MetricSample } from './prometheus-text.js'
+export { parsePrometheusText, sampleValue, scrapeMetrics, type MetricSample } from './prometheus-text.js'

@@ -59,3 +59,14 @@ export function sampleValue(samples: readonly MetricSample[], name: string, labe
   if (found.length > 1) throw new Error(`${found.length} samples of ${name} match ${JSON.stringify(labels)}`)
   return found[0]?.value ?? 0
 }
+
+/** GETs `/metrics` from a metrics port over real HTTP and parses it; fails on any answer but 200 Prometheus text. */
+export async function scrapeMetrics(port: number, host = '127.0.0.1'): Promise<MetricSample[]> {
+  const response = await fetch(`http://${host}:${port}/metrics`)
+  const body = await response.text()
+  const type = response.headers.get('content-type') ?? ''
+  if (response.status !== 200 || !type.startsWith('text/plain; version=0.0.4')) {
+    throw new Error(`GET /metrics answered ${response.status} ${type}: ${body.slice(0, 200)}`)
+  }
+  return parsePrometheusText(body)
+}
