@@ -5,7 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
 import { UNMATCHED_ROUTE } from '../../src/index.js'
 import { parsePrometheusText, sampleValue } from '../../src/testing/index.js'
-import { buildTestApp } from '../helpers/test-app.js'
+import { buildTestApp, listenGated } from '../helpers/test-app.js'
 
 const DURATION_COUNT = 'http_request_duration_seconds_count'
 
@@ -50,15 +50,7 @@ t.test('requests are counted by route pattern, method and status, never by raw U
 })
 
 t.test('in-flight requests rise while answered and fall back, also when the client goes away', async (t) => {
-  let release: () => void = () => {}
-  let started: () => void = () => {}
-  const slowStarted = new Promise<void>((resolve) => (started = resolve))
-  const app = await buildTestApp(t, {
-    slowGate: new Promise<void>((resolve) => (release = resolve)),
-    onSlowStarted: () => started(),
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const { port } = app.server.address() as AddressInfo
+  const { app, port, release, slowStarted } = await listenGated(t)
   const inFlight = async () => sampleValue(parsePrometheusText((await app.metrics.render()).body), 'http_requests_in_flight')
 
   // One client waits for its answer, another sends the same request and goes away before the answer.
