@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
-import { applyMigrations, createDb, parseDatabaseUrl, parseDbConfig } from '@cp/db'
+import { createDb, parseDatabaseUrl, parseDbConfig } from '@cp/db'
+import { applyMigrations } from '@cp/db/tooling'
 import { seedScenarios, seedVolume } from '@cp/db/seed'
 import { type Connection, createConnection } from 'mariadb'
 import { REPO_ROOT } from './build-check.js'

@@ -1,5 +1,5 @@
 import { consultantEligibilityErrors, defineErrors } from '@cp/domain'
-import { problemResponsesFor } from '@cp/service-kit'
+import { errorFactory, problemResponsesFor } from '@cp/service-kit'
 
 export const AUTH_ERRORS = defineErrors({
   ...consultantEligibilityErrors,
@@ -101,9 +101,10 @@ export const AUTH_ERRORS = defineErrors({
   },
 })
 
-export type AuthErrorCode = keyof typeof AUTH_ERRORS
-
 export const problems = problemResponsesFor(AUTH_ERRORS)
+
+/** Errors of this service: a code that AUTH_ERRORS (or COMMON) does not define does not compile. */
+export const authError = errorFactory(AUTH_ERRORS)
 
 /** What every route with a body can answer before its handler runs: a body over the limit, or not JSON. */
 export const BODY_CODES = ['COMMON_PAYLOAD_TOO_LARGE', 'COMMON_UNSUPPORTED_MEDIA_TYPE'] as const

@@ -3,6 +3,7 @@ import { buildService, type ServiceApp, type ServiceLoggerOptions } from '@cp/se
 import { createRequire } from 'node:module'
 import type { CatalogConfig } from './config.js'
 import { CATALOG_ERRORS } from './errors.js'
+import { createAnswerCache } from './plugins/answer-cache.js'
 import { createCategoriesRepository } from './repositories/categories-repository.js'
 import { catalogRoutes } from './routes/index.js'
 
@@ -29,9 +30,11 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
   await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
-    repository: createCategoriesRepository(app.db),
+    // Public, cacheable reads: a read replica may serve them.
+    repository: createCategoriesRepository(app.dbRead),
     contentUrl: config.CONTENT_URL,
     cacheMaxAge: config.CATALOG_CACHE_MAX_AGE,
+    answers: createAnswerCache({ ttlMs: config.CATALOG_ANSWER_CACHE_SECONDS * 1000 }),
   })
   return app
 }

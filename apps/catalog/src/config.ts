@@ -13,6 +13,14 @@ export const CatalogConfigSchema = Type.Composite([
       default: 60,
       description: 'Seconds the proxy and clients may reuse a catalog response before revalidating it',
     }),
+    CATALOG_ANSWER_CACHE_SECONDS: Type.Integer({
+      minimum: 0,
+      maximum: 300,
+      default: 5,
+      description:
+        'Seconds each instance reuses an answer it computed (and answers 304 for it) without asking the database; ' +
+        'a change reaches every instance within this time; 0 = off',
+    }),
   }),
 ])
 

@@ -1,4 +1,5 @@
 import { defineErrors } from '@cp/domain'
+import { errorFactory, problemResponsesFor } from '@cp/service-kit'
 
 export const CATALOG_ERRORS = defineErrors({
   CATALOG_CATEGORY_NOT_FOUND: {
@@ -11,4 +12,7 @@ export const CATALOG_ERRORS = defineErrors({
   },
 })
 
-export type CatalogErrorCode = keyof typeof CATALOG_ERRORS
+export const problems = problemResponsesFor(CATALOG_ERRORS)
+
+/** Errors of this service: a code that CATALOG_ERRORS (or COMMON) does not define does not compile. */
+export const catalogError = errorFactory(CATALOG_ERRORS)

@@ -46,6 +46,8 @@ t.test('readiness follows the database: 503 while it is cut off, 200 again once 
     DB_CONNECT_TIMEOUT_MS: '500',
     DB_ACQUIRE_TIMEOUT_MS: '500',
     DB_HEALTH_TIMEOUT_MS: '500',
+    // Within its TTL an answer kept in process would still be served (200) while the database is cut off.
+    CATALOG_ANSWER_CACHE_SECONDS: '0',
   })
   const app = await buildCatalogApp({ config, logger: false })
   t.teardown(() => app.close())

@@ -1,5 +1,4 @@
 import { databaseServiceOptions, dbPlugin } from '@cp/db'
-import { consultantEligibilityErrors } from '@cp/domain'
 import {
   authOptionsFromConfig,
   authPlugin,
@@ -39,13 +38,13 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     description: 'Bookable consultants: list, public profile, free slots, and the signed-in consultant\'s own profile.',
     config,
     ...(logger === undefined ? {} : { logger }),
-    // The /me routes answer an ineligible consultant with the sign-in rule's own codes.
-    errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
+    errors: CONSULTANTS_ERRORS,
     ...databaseServiceOptions,
   })
   await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(authPlugin, authOptions)
-  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order.
+  // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order. The primary serves
+  // it: a consultant reads their own profile right after changing it.
   await app.register(meRoutes, {
     prefix: CONSULTANTS_PREFIX,
     profiles: createProfileRepository(app.db),
@@ -53,10 +52,11 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     timeZone: config.PLATFORM_TIME_ZONE,
     now: clock,
   })
+  // Public reads (list, detail, availability): a read replica may serve them.
   await app.register(consultantsRoutes, {
     prefix: CONSULTANTS_PREFIX,
-    consultants: createConsultantsRepository(app.db),
-    availability: createAvailabilityRepository(app.db),
+    consultants: createConsultantsRepository(app.dbRead),
+    availability: createAvailabilityRepository(app.dbRead),
     totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
     contentUrl: config.CONTENT_URL,
     timeZone: config.PLATFORM_TIME_ZONE,

@@ -1,11 +1,12 @@
+import { TEST_ISSUER } from '@cp/service-kit/testing'
 import { Validator } from '@seriousme/openapi-schema-validator'
 import t from 'tap'
 import { buildConsultantsApp } from '../src/app.js'
 import { loadConsultantsConfig } from '../src/config.js'
 import { buildTestConsultants } from './helpers/app.js'
-import { ISSUER, TEST_KEY } from './helpers/tokens.js'
+import { TEST_KEY } from './helpers/tokens.js'
 
-const auth = { AUTH_ISSUER: ISSUER, AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem }
+const auth = { AUTH_ISSUER: TEST_ISSUER, AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem }
 
 t.test('the OpenAPI document is valid and lists every response of every route', async (t) => {
   const { app } = await buildTestConsultants(t)
@@ -93,7 +94,7 @@ t.test('configuration errors name the variable', async (t) => {
   t.throws(() => loadConsultantsConfig({ AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem }), /AUTH_ISSUER/)
   t.equal(loadConsultantsConfig(auth).PLATFORM_TIME_ZONE, 'Asia/Riyadh', 'the default zone')
   t.equal(loadConsultantsConfig(auth).PORT, 3002)
-  await t.rejects(buildConsultantsApp({ config: loadConsultantsConfig({ AUTH_ISSUER: ISSUER }), logger: false }), /AUTH_JWKS_URL/)
+  await t.rejects(buildConsultantsApp({ config: loadConsultantsConfig({ AUTH_ISSUER: TEST_ISSUER }), logger: false }), /AUTH_JWKS_URL/)
   await t.rejects(
     buildConsultantsApp({ config: loadConsultantsConfig({ ...auth, AUTH_PUBLIC_KEY_PEM: 'not a key' }), logger: false }),
     /AUTH_PUBLIC_KEY_PEM/,

@@ -1,8 +1,9 @@
 import { checkSuccessResponses } from '@cp/service-kit'
+import { TEST_ISSUER } from '@cp/service-kit/testing'
 import t from 'tap'
 import { buildConsultantsApp } from '../src/app.js'
 import { loadConsultantsConfig } from '../src/config.js'
-import { ISSUER, TEST_KEY } from './helpers/tokens.js'
+import { TEST_KEY } from './helpers/tokens.js'
 
 t.test('every success response is described and has an example that fits its schema', async (t) => {
   // The document does not depend on data, so no database is needed (an unreachable one is refused at once).
@@ -10,7 +11,7 @@ t.test('every success response is described and has an example that fits its sch
     NODE_ENV: 'test',
     DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere',
     DB_CONNECT_TIMEOUT_MS: '300',
-    AUTH_ISSUER: ISSUER,
+    AUTH_ISSUER: TEST_ISSUER,
     AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem,
   })
   const app = await buildConsultantsApp({ config, logger: false })

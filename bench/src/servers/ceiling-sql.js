@@ -1,7 +1,8 @@
 // @ts-check
 // The services' SQL, written out for the raw driver. Sources, to keep in step (the runner's byte check catches drift):
 // apps/catalog/src/repositories/categories-repository.ts (the Prisma findMany, as plain SQL),
-// apps/consultants/src/repositories/consultants-repository.ts and bookable-sql.ts (the same text; `?` per parameter).
+// apps/consultants/src/repositories/consultants-repository.ts and packages/db/src/eligibility/bookable-sql.ts with
+// latest-order.ts (the same text; `?` per parameter).
 
 export const CATEGORIES_SQL = `SELECT Category_ID AS categoryId, Name_Ar AS nameAr, Name_En AS nameEn,
   Description_Ar AS descriptionAr, Description_En AS descriptionEn, Image AS image, Icon AS icon,
@@ -25,7 +26,7 @@ const ORDER_BY_LIST_ORDER = 'c.Order_In_List ASC, c.Consultant_ID ASC'
 /** Parameters: today, today, today. */
 const BOOKABLE_BY_PROBE = `c.Consultant_Status = 'Active' AND a.Account_Status = 'Active'
     AND (SELECT o.Order_Status FROM consultations_orders o
-         WHERE o.Customer_ID = c.Customer_ID ORDER BY o.Order_ID DESC LIMIT 1) = 'Approved'
+         WHERE o.Customer_ID = c.Customer_ID ORDER BY o.Created_at DESC, o.Order_ID DESC LIMIT 1) = 'Approved'
     AND (SELECT MAX(k.End_Date) FROM consultant_contract k
          WHERE k.Consultant_ID = c.Consultant_ID AND k.Start_Date >= '1000-01-01' AND k.Start_Date <= ?) >= ?
     AND (SELECT MAX(l.Expiry_Date) FROM consultant_licenses l WHERE l.Consultant_ID = c.Consultant_ID) >= ?`
@@ -33,7 +34,7 @@ const BOOKABLE_BY_PROBE = `c.Consultant_Status = 'Active' AND a.Account_Status =
 /** Parameters: today, today, today. */
 const BOOKABLE_BY_SET = `c.Consultant_Status = 'Active' AND a.Account_Status = 'Active'
     AND c.Customer_ID IN (SELECT o.Customer_ID FROM consultations_orders o GROUP BY o.Customer_ID
-         HAVING MAX(o.Order_ID) = MAX(CASE WHEN o.Order_Status = 'Approved' THEN o.Order_ID END))
+         HAVING MAX(CONCAT(CAST(o.Created_at AS CHAR), LPAD(o.Order_ID, 10, '0'))) = MAX(CASE WHEN o.Order_Status = 'Approved' THEN CONCAT(CAST(o.Created_at AS CHAR), LPAD(o.Order_ID, 10, '0')) END))
     AND c.Consultant_ID IN (SELECT k.Consultant_ID FROM consultant_contract k
          WHERE k.Start_Date >= '1000-01-01' AND k.Start_Date <= ? AND k.End_Date >= ?)
     AND c.Consultant_ID IN (SELECT l.Consultant_ID FROM consultant_licenses l WHERE l.Expiry_Date >= ?)`

@@ -12,7 +12,7 @@ import { createProfileRepository } from '@cp/consultants/dist/repositories/profi
 import { consultantsRoutes } from '@cp/consultants/dist/routes/index.js'
 import { meRoutes } from '@cp/consultants/dist/routes/me.js'
 import { databaseServiceOptions, dbPlugin } from '@cp/db'
-import { asConsultantId, asSessionId, asUserId, consultantEligibilityErrors } from '@cp/domain'
+import { asConsultantId, asSessionId, asUserId } from '@cp/domain'
 import { buildService, runServer } from '@cp/service-kit'
 import fp from 'fastify-plugin'
 
@@ -50,7 +50,7 @@ await runServer(
       name: 'consultants',
       version: '0.0.0-bench',
       config,
-      errors: [CONSULTANTS_ERRORS, consultantEligibilityErrors],
+      errors: CONSULTANTS_ERRORS,
       ...databaseServiceOptions,
     })
     await app.register(dbPlugin, { config })

@@ -375,5 +375,5 @@ function declaresPort(pod: PodTemplate, name: string): boolean {
 }
 
 function looksSecret(name: string): boolean {
-  return name === 'DATABASE_URL' || /(SECRET|PASSWORD|PEPPER|TOKEN|_KEY|_KEYS)$/.test(name)
+  return name === 'DATABASE_URL' || name === 'DATABASE_REPLICA_URLS' || /(SECRET|PASSWORD|PEPPER|TOKEN|_KEY|_KEYS)$/.test(name)
 }

@@ -163,9 +163,11 @@ t.test('the config policy fires on a committed secret or a missing ConfigMap', a
   objects.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'auth-secrets', namespace: 'consultation' } })
   const common = find(objects, 'ConfigMap', 'common-config')
   common.data.DATABASE_URL = 'mysql://app:pw@db/consultation'
+  common.data.DATABASE_REPLICA_URLS = 'mysql://app:pw@replica/consultation'
   container(objects, 'catalog').env.push({ name: 'AUTH_WEBHOOK_SECRET', value: 'inline' })
   container(objects, 'consultants').envFrom[1].configMapRef.name = 'consultants-settings'
   t.same(POLICIES.config(objects).sort(), [
+    `ConfigMap/consultation/${common.metadata.name} holds DATABASE_REPLICA_URLS, a secret`,
     `ConfigMap/consultation/${common.metadata.name} holds DATABASE_URL, a secret`,
     'Deployment/consultation/catalog container catalog sets AUTH_WEBHOOK_SECRET to a literal value',
     'Deployment/consultation/consultants container consultants uses ConfigMap consultants-settings, which does not exist',

@@ -96,6 +96,13 @@ export class DbBreaker {
 export interface ProbeOptions {
   intervalMs: number
   timeoutMs: number
+  /**
+   * What each probe asks on its connection instead of a ping: an Error returned means the server answers but must
+   * not be used (the breaker opens, the connection is kept); a throw counts as the server being down.
+   */
+  check?: (conn: Connection) => Promise<Error | undefined>
+  /** Told every probe's outcome: undefined when the server passed, else why it did not. */
+  onOutcome?: (failure: unknown) => void
 }
 
 /**
@@ -142,8 +149,13 @@ export class DbProbe {
   async #tick(): Promise<void> {
     const started = performance.now()
     try {
-      await withDeadline(this.#ping(), this.options.timeoutMs)
-      if (this.breaker.close()) this.logger.info({ db: this.where }, 'database answers again; breaker closed')
+      const unusable = await withDeadline(this.#ping(), this.options.timeoutMs)
+      if (unusable) {
+        this.#fail(unusable)
+      } else if (!this.#stopped) {
+        this.options.onOutcome?.(undefined)
+        if (this.breaker.close()) this.logger.info({ db: this.where }, 'database answers again; breaker closed')
+      }
     } catch (error) {
       this.#drop()
       this.#fail(error)
@@ -151,12 +163,12 @@ export class DbProbe {
     this.#schedule(Math.max(0, this.options.intervalMs - (performance.now() - started)))
   }
 
-  async #ping(): Promise<void> {
+  async #ping(): Promise<Error | undefined> {
     if (!this.#conn) {
       const conn = await createConnection({ ...this.connection, connectTimeout: this.options.timeoutMs })
       if (this.#stopped) {
         conn.destroy()
-        return
+        return undefined
       }
       // A lost connection (server stopped, relay cut) is known at once, not at the next ping.
       conn.on('error', (error: Error) => {
@@ -166,7 +178,9 @@ export class DbProbe {
       })
       this.#conn = conn
     }
+    if (this.options.check) return this.options.check(this.#conn)
     await this.#conn.ping()
+    return undefined
   }
 
   #drop(): void {
@@ -177,6 +191,7 @@ export class DbProbe {
 
   #fail(error: unknown): void {
     if (this.#stopped) return
+    this.options.onOutcome?.(error)
     const reason = error instanceof Error ? error.message.split('\n')[0] ?? error.name : String(error)
     if (this.breaker.open(reason)) this.logger.error({ db: this.where, reason }, 'database does not answer; breaker open')
   }

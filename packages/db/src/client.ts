@@ -1,18 +1,32 @@
-import type { EventEmitter } from 'node:events'
 import { PrismaMariaDb } from '@prisma/adapter-mariadb'
 import type { SqlDriverAdapterFactory } from '@prisma/client/runtime/client'
-import { createPool, type Pool, type PoolConfig } from 'mariadb'
+import type { Pool } from 'mariadb'
 import { DbBreaker, DbProbe } from './breaker.js'
 import { assertDbBounds, type DbConfig, parseDatabaseUrl } from './config.js'
 import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
-import { type DbMetrics, observeQueries, poolCounts } from './metrics.js'
-import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
+import { type DbMetrics, observeStatements, poolCounts, withFallbackMetrics, replicaPoolTracker } from './metrics.js'
+import { openPool, poolWhere } from './pool.js'
+import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
+import { POOL_COLLATION } from './session.js'
+import { slowQueryLog } from './slow-query-log.js'
 
 export interface Db {
+  /** The primary: every write, every transaction, and reads that must see the caller's own writes. */
   prisma: PrismaClient
+  /**
+   * For public reads that may be a little stale: a healthy replica of DATABASE_REPLICA_URLS, else the primary; a
+   * read that fails on a replica because it went away is run again on the primary. The primary itself when no
+   * replicas are configured. Writes and transactions through it still go to the primary, but then read your own
+   * writes through `prisma`.
+   */
+  read: PrismaClient
+  /** Each replica's last known state (empty without replicas); checked in the background. */
+  replicaStatus(): ReplicaStatus[]
+  /** Starts the replicas' background checks now rather than at the first read. */
+  startReplicaChecks(): void
   /** Settles within `timeoutMs` (default DB_HEALTH_TIMEOUT_MS) even when the database cannot be reached. */
   healthCheck(timeoutMs?: number): Promise<DbHealth>
   /** Closes the pool; queries still waiting for a connection are rejected rather than waited for. */
@@ -26,19 +40,21 @@ export interface Db {
  * and pool events, query errors and slow queries logged through `logger`. Every pool connection gets the
  * legacy collation, the configured sql_mode and the server-side statement limit; every statement runs under the
  * watchdog; a breaker probed in the background fails queries at once while the database is down. Nothing
- * connects until the first query or `prisma.$connect()`. With `options.metrics`, pool counts and query durations
- * are reported there.
+ * connects until the first query or `prisma.$connect()`. With DATABASE_REPLICA_URLS, `read` spreads public reads
+ * over the replicas (see replicas.ts); `hooks.onReplicaFallback` hears of every read that fell back to the primary.
+ * With `options.metrics`, pool counts, statement durations and replica fallbacks are reported there.
  */
-export interface CreateDbOptions {
-  /** Receives pool counts, query durations and replica fallbacks (service-kit's `app.metrics.db`). */
+export interface CreateDbOptions extends ReplicaHooks {
+  /** Receives pool counts, statement durations and replica fallbacks (service-kit's `app.metrics.db`). */
   readonly metrics?: DbMetrics
 }
 
 export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOptions = {}): Db {
-  const { metrics } = options
+  const { metrics, ...replicaHooks } = options
+  const hooks = metrics ? withFallbackMetrics(replicaHooks, metrics) : replicaHooks
   assertDbBounds(config)
   const connection = parseDatabaseUrl(config.DATABASE_URL)
-  const where = { host: connection.host, port: connection.port, database: connection.database }
+  const where = poolWhere(connection)
   const breaker = new DbBreaker()
   const probe =
     config.DB_BREAKER_PROBE_INTERVAL_MS > 0
@@ -50,74 +66,75 @@ export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOp
           where,
         )
       : undefined
+  const slowQueries = slowQueryLog(logger, {
+    thresholdMs: config.DB_SLOW_QUERY_MS,
+    maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
+  })
+  const onStatement = metrics ? observeStatements(slowQueries, metrics) : slowQueries
+  const replicaPools = metrics ? replicaPoolTracker(metrics) : undefined
+  const guard = (pool: Pool, poolBreaker: DbBreaker) => {
+    // Replica pools come with their own breaker; the primary's is this one.
+    if (poolBreaker !== breaker) replicaPools?.add(pool)
+    return guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement })
+  }
   const adapter = new ObservedAdapterFactory(
-    {
-      ...connection,
-      collation: POOL_COLLATION,
-      connectionLimit: config.DB_POOL_SIZE,
-      connectTimeout: config.DB_CONNECT_TIMEOUT_MS,
-      acquireTimeout: config.DB_ACQUIRE_TIMEOUT_MS,
-    },
-    (pool) => {
-      logger.info({ db: where, poolSize: config.DB_POOL_SIZE }, 'database pool opened')
+    () => {
+      const pool = openPool(connection, config, logger, where)
       probe?.start()
       metrics?.trackPool('primary', () => poolCounts(pool))
-      pool.on('connection', (conn) => {
-        logger.debug({ db: where, threadId: conn.threadId }, 'database connection opened')
-        applySessionSettings(conn as unknown as RawPoolConnection, config, (error) =>
-          logger.error({ db: where, err: error }, 'database session settings failed; connection dropped'),
-        )
-      })
-      pool.on('enqueue', () => logger.debug({ db: where }, 'query waits for a free database connection'))
-      // The driver emits 'error' when it gives up creating a connection, but its type declarations omit it.
-      ;(pool as unknown as EventEmitter).on('error', (error: Error) =>
-        logger.warn({ db: where, err: error }, 'database connection failed'),
-      )
+      return guard(pool, breaker)
     },
     () => {
       void probe?.stop()
       logger.info({ db: where }, 'database pool closed')
     },
-    (pool) => guardPool(pool, { breaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS }),
   )
-
-  const prisma = new PrismaClient({
-    adapter,
-    log: [
-      { emit: 'event', level: 'query' },
-      { emit: 'event', level: 'error' },
-      { emit: 'event', level: 'warn' },
-      { emit: 'event', level: 'info' },
-    ],
-  })
-  // Query events carry the SQL and its duration; params are left out because they hold tokens and hashes.
-  prisma.$on('query', (event) => {
-    if (event.duration >= config.DB_SLOW_QUERY_MS) {
-      logger.warn({ durationMs: Math.round(event.duration * 100) / 100, query: event.query }, 'slow query')
-    }
-  })
-  if (metrics) observeQueries(prisma, metrics)
-  prisma.$on('error', (event) =>
-    logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),
-  )
-  prisma.$on('warn', (event) => logger.warn({ target: event.target }, event.message))
-  prisma.$on('info', (event) => logger.debug({ target: event.target }, event.message))
+  const prisma = observedClient(adapter, logger)
+  const replicas = createReplicaReads(config, logger, { primaryPool: () => adapter.pool(), guard, hooks })
+  const read = replicas ? observedClient(replicas.adapter, logger) : prisma
 
   return {
     prisma,
+    read,
+    replicaStatus: () => replicas?.status() ?? [],
     healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
+    startReplicaChecks: () => replicas?.start(),
     async disconnect() {
       await probe?.stop()
-      await Promise.all([adapter.endPool(), prisma.$disconnect()])
+      await Promise.all([
+        adapter.endPool(),
+        prisma.$disconnect(),
+        ...(replicas ? [read.$disconnect(), replicas.stop()] : []),
+      ])
     },
     breaker,
   }
 }
 
+/** A Prisma client over `adapter` whose query errors and warnings are logged through `logger`. */
+function observedClient(adapter: SqlDriverAdapterFactory, logger: DbLogger): PrismaClient {
+  // No `query` log level: Prisma would build and emit an event for every query. The guarded pool times statements.
+  const prisma = new PrismaClient({
+    adapter,
+    log: [
+      { emit: 'event', level: 'error' },
+      { emit: 'event', level: 'warn' },
+      { emit: 'event', level: 'info' },
+    ],
+  })
+  prisma.$on('error', (event) =>
+    logger.warn({ target: event.target, error: summarizeError(event.message) }, 'database query failed'),
+  )
+  prisma.$on('warn', (event) => logger.warn({ target: event.target }, event.message))
+  prisma.$on('info', (event) => logger.debug({ target: event.target }, event.message))
+  return prisma
+}
+
 /**
  * A driver-adapter factory that creates the pool itself, so its events are observed from the first connection
  * attempt (the stock factory probes the server before handing the pool out). Prisma calls `connect()` again
- * after `$disconnect()`, so every call builds a fresh pool that the adapter owns and ends on dispose.
+ * after `$disconnect()`; the pool is opened when none is open and ended by the adapter's dispose. The replica
+ * reads share it (`pool()`) for their fallback, so the primary never gets a second pool.
  */
 class ObservedAdapterFactory implements SqlDriverAdapterFactory {
   readonly provider = 'mysql'
@@ -125,20 +142,21 @@ class ObservedAdapterFactory implements SqlDriverAdapterFactory {
   #pool: Pool | undefined
 
   constructor(
-    private readonly poolConfig: PoolConfig,
-    private readonly onPool: (pool: Pool) => void,
+    private readonly open: () => Pool,
     private readonly onClose: () => void,
-    private readonly guard: (pool: Pool) => Pool,
   ) {}
 
+  /** The open (guarded) pool, opened now if there is none. */
+  pool(): Pool {
+    if (!this.#pool || this.#pool.closed) this.#pool = this.open()
+    return this.#pool
+  }
+
   async connect() {
-    // prepareCacheLength 0 mirrors the stock factory (it matters only if the binary protocol is used).
-    const pool = createPool({ prepareCacheLength: 0, ...this.poolConfig })
-    this.#pool = pool
-    this.onPool(pool)
+    const pool = this.pool()
     // The text protocol skips the prepare/execute/close round trips the binary protocol makes for every query
     // without a statement cache; parameters are still escaped by the driver.
-    const adapter = await new PrismaMariaDb(this.guard(pool), { useTextProtocol: true, disposeExternalPool: true }).connect()
+    const adapter = await new PrismaMariaDb(pool, { useTextProtocol: true, disposeExternalPool: true }).connect()
     const dispose = adapter.dispose.bind(adapter)
     adapter.dispose = async () => {
       if (!pool.closed) await dispose()

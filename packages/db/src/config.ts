@@ -12,10 +12,40 @@ export const DbConfigSchema = Type.Object({
     default: 'mysql://root@127.0.0.1:3306/consultation',
     description: 'mysql://user:password@host:port/database[?driverOption=value]',
   }),
+  DATABASE_REPLICA_URLS: Type.String({
+    pattern: '^((mysql|mariadb)://[^,\\s]+( *, *(mysql|mariadb)://[^,\\s]+)*)?$',
+    default: '',
+    description:
+      'Read replicas for public reads, comma-separated, each like DATABASE_URL (same database name); empty = none. ' +
+      'Their user needs REPLICATION CLIENT (SHOW REPLICA STATUS)',
+  }),
+  DB_REPLICA_MAX_LAG_SECONDS: Type.Integer({
+    minimum: 0,
+    maximum: 86_400,
+    default: 5,
+    description: 'A replica further behind than this (Seconds_Behind_Source) is skipped until it catches up',
+  }),
+  DB_REPLICA_CHECK_INTERVAL_MS: Type.Integer({
+    minimum: 50,
+    maximum: 60_000,
+    default: 1000,
+    description: 'How often each replica is asked for its replication state (its own connection)',
+  }),
   DB_POOL_SIZE: Type.Integer({ minimum: 1, maximum: 1000, default: 10 }),
   DB_CONNECT_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 5000 }),
   DB_ACQUIRE_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 10000 }),
-  DB_SLOW_QUERY_MS: Type.Integer({ minimum: 0, default: 200 }),
+  DB_SLOW_QUERY_MS: Type.Integer({
+    minimum: 0,
+    default: 200,
+    description: 'A statement that takes at least this long (pool wait included) is logged as `slow query` at warn',
+  }),
+  DB_SLOW_QUERY_LOG_PER_SECOND: Type.Integer({
+    minimum: 0,
+    maximum: 10_000,
+    default: 5,
+    description:
+      'Most `slow query` warnings written per second; the rest are counted into the next one written (`suppressed`)',
+  }),
   DB_HEALTH_TIMEOUT_MS: Type.Integer({ minimum: 1, default: 1000 }),
   DB_QUERY_TIMEOUT_MS: Type.Integer({
     minimum: 0,
@@ -72,6 +102,22 @@ export function assertDbBounds(config: DbConfig): void {
       `DB_QUERY_WATCHDOG_MS (${watchdog}) must be at least DB_QUERY_TIMEOUT_MS (${server}) + 500, or 0 for none`,
     )
   }
+  replicaUrls(config)
+}
+
+/** The replica URLs of DATABASE_REPLICA_URLS, each checked to parse (the message never repeats a URL: passwords). */
+export function replicaUrls(config: Pick<DbConfig, 'DATABASE_REPLICA_URLS'>): string[] {
+  const urls = config.DATABASE_REPLICA_URLS.split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '')
+  urls.forEach((url, index) => {
+    try {
+      parseDatabaseUrl(url)
+    } catch {
+      throw new Error(`DATABASE_REPLICA_URLS: entry ${index + 1} is not a mysql:// or mariadb:// URL`)
+    }
+  })
+  return urls
 }
 
 /** The parts of a connection URL the mariadb driver takes as separate options. */
@@ -99,11 +145,6 @@ export function parseDatabaseUrl(databaseUrl: string): ConnectionOptions {
     ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
     ...(database ? { database } : {}),
   }
-}
-
-/** The database named in a connection URL, or undefined when the URL names only a server. */
-export function databaseName(databaseUrl: string): string | undefined {
-  return parseDatabaseUrl(databaseUrl).database
 }
 
 /** The same URL pointing at another database (or at no database when `name` is undefined). */

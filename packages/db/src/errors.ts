@@ -17,6 +17,17 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false
 }
 
+/**
+ * Whether an error straight from the driver (not yet wrapped by Prisma) means the server could not be reached or
+ * the connection was lost, so the same statement may succeed on another server.
+ */
+export function isDriverConnectionFailure(error: unknown): boolean {
+  const candidate = error as { errno?: unknown; code?: unknown } | null
+  if (!candidate || typeof candidate !== 'object') return false
+  if (typeof candidate.errno === 'number' && DRIVER_UNAVAILABLE_CODES.has(candidate.errno)) return true
+  return typeof candidate.code === 'string' && SOCKET_CODES.has(candidate.code)
+}
+
 // Prisma: P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection,
 // P2024 connection pool timeout, P2028 an interactive transaction that could not start (or was cut) in time,
 // which is what a starved pool looks like to `$transaction`.

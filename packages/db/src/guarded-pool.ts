@@ -1,10 +1,13 @@
 import type { Pool, PoolConnection } from 'mariadb'
 import { type DbBreaker, DatabaseUnavailableError, WATCHDOG_ERRNO } from './breaker.js'
+import { type StatementObserver, statementText } from './slow-query-log.js'
 
 export interface PoolGuard {
   breaker: DbBreaker
   /** Longest wait for one statement's answer; 0 = no watchdog. */
   watchdogMs: number
+  /** Told every statement's SQL and duration once it settles (answered, failed or abandoned). */
+  onStatement?: StatementObserver
 }
 
 /**
@@ -27,7 +30,7 @@ export function guardPool(pool: Pool, guard: PoolGuard): Pool {
     (method: 'query' | 'execute') =>
     (sql: unknown, values?: unknown): Promise<unknown> => {
       if (guard.breaker.isOpen) return Promise.reject(guard.breaker.error())
-      return bounded((pool[method] as (sql: unknown, values?: unknown) => Promise<unknown>).call(pool, sql, values), guard)
+      return bounded((pool[method] as (sql: unknown, values?: unknown) => Promise<unknown>).call(pool, sql, values), guard, sql)
     }
   const overrides: Partial<Record<keyof Pool, unknown>> = {
     getConnection,
@@ -44,7 +47,8 @@ export function guardPool(pool: Pool, guard: PoolGuard): Pool {
 }
 
 /** `work`, failed as unavailable when the watchdog fires or the breaker opens first; a late outcome is dropped. */
-function bounded<T>(work: Promise<T>, guard: PoolGuard, onAbandon: () => void = () => {}): Promise<T> {
+function bounded<T>(work: Promise<T>, guard: PoolGuard, sql: unknown, onAbandon: () => void = () => {}): Promise<T> {
+  const started = guard.onStatement ? performance.now() : 0
   return new Promise<T>((resolve, reject) => {
     let settled = false
     const fail = (error: Error) => {
@@ -65,6 +69,7 @@ function bounded<T>(work: Promise<T>, guard: PoolGuard, onAbandon: () => void = 
     const cleanup = () => {
       clearTimeout(timer)
       stopListening()
+      guard.onStatement?.(statementText(sql), performance.now() - started)
     }
     work.then(
       (value) => {
@@ -100,7 +105,7 @@ function watchConnection(conn: PoolConnection, guard: PoolGuard): PoolConnection
     (sql: unknown, values?: unknown): Promise<unknown> => {
       if (destroyed) return Promise.reject(new DatabaseUnavailableError(WATCHDOG_ERRNO, 'database connection was destroyed'))
       const work = (conn[method] as (sql: unknown, values?: unknown) => Promise<unknown>).call(conn, sql, values)
-      return bounded(work, guard, destroy)
+      return bounded(work, guard, sql, destroy)
     }
   const overrides: Record<string, unknown> = {
     query: guarded('query'),

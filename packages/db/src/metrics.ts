@@ -1,4 +1,6 @@
 import type { Pool } from 'mariadb'
+import type { ReplicaHooks } from './replicas.js'
+import type { StatementObserver } from './slow-query-log.js'
 
 /** A pool's counts at one moment: connections in use, connections idle, and requests queued for a connection. */
 export interface DbPoolCounts {
@@ -15,15 +17,15 @@ export interface DbPoolCounts {
  */
 export interface DbMetrics {
   /**
-   * Names a pool (`primary`, `replica-1`, ...) and how to read its counts; `read` runs at every scrape. A later call
-   * with the same name replaces the reader (a pool is rebuilt when Prisma reconnects).
+   * Names a pool (`primary`, or `replica` for the replicas' pools together) and how to read its counts; `read` runs
+   * at every scrape. A later call with the same name replaces the reader (a pool is rebuilt when Prisma reconnects).
    */
   trackPool(name: string, read: () => DbPoolCounts): void
   /** One statement that finished or failed; `operation` is one of QUERY_OPERATIONS. */
   observeQuery(operation: QueryOperation, seconds: number): void
   /**
-   * A read meant for a replica that the primary served instead. `reason` is a short fixed word such as `down`
-   * (unreachable or failing) or `lagging` (behind the configured bound); never a host name or an error message.
+   * A read meant for a replica that the primary served instead, by `ReplicaFallback['reason']`
+   * (`no-usable-replica`, `replica-failed`); never a host name or an error message.
    */
   replicaFallback(reason: string): void
 }
@@ -33,7 +35,7 @@ export const QUERY_OPERATIONS = ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'BEGIN'
 export type QueryOperation = (typeof QUERY_OPERATIONS)[number]
 
 const LONGEST_VERB = 8
-// Prisma reports the transaction statements it leaves to the driver as this comment.
+// Prisma's query event showed the transaction statements it leaves to the driver as this comment.
 const IMPLICIT = '-- Implicit "'
 
 /** The statement's SQL verb, from a small fixed set (its label must not carry table names or values). */
@@ -53,16 +55,50 @@ export function poolCounts(pool: Pool): DbPoolCounts {
   return { active: pool.activeConnections(), idle: pool.idleConnections(), waiting: pool.taskQueueSize() }
 }
 
-/** The Prisma `query` event's fields this module reads (duration in milliseconds). */
-interface QueryEvent {
-  readonly query: string
-  readonly duration: number
+/** Also reports every statement the guarded pools time (pool wait included) to `metrics`, by operation. */
+export function observeStatements(next: StatementObserver, metrics: DbMetrics): StatementObserver {
+  return (sql, durationMs) => {
+    next(sql, durationMs)
+    metrics.observeQuery(queryOperation(sql), durationMs / 1000)
+  }
 }
 
-/** Feeds every statement Prisma reports to `metrics` as a duration by operation. */
-export function observeQueries(
-  prisma: { $on(event: 'query', listener: (event: QueryEvent) => void): void },
-  metrics: DbMetrics,
-): void {
-  prisma.$on('query', (event) => metrics.observeQuery(queryOperation(event.query), event.duration / 1000))
+/**
+ * The replicas' pools, tracked together as the pool `replica` (their sum): a replica's pool is reopened after a
+ * reconnect, and one series for all of them keeps the label set fixed.
+ */
+export function replicaPoolTracker(metrics: DbMetrics): { add(pool: Pool): void } {
+  const pools = new Set<Pool>()
+  let tracked = false
+  return {
+    add(pool) {
+      pools.add(pool)
+      if (tracked) return
+      tracked = true
+      metrics.trackPool('replica', () => {
+        const sum = { active: 0, idle: 0, waiting: 0 }
+        for (const open of pools) {
+          if (open.closed) {
+            pools.delete(open)
+            continue
+          }
+          const counts = poolCounts(open)
+          sum.active += counts.active
+          sum.idle += counts.idle
+          sum.waiting += counts.waiting
+        }
+        return sum
+      })
+    },
+  }
+}
+
+/** Replica hooks that also count every fallback to the primary, by its reason. */
+export function withFallbackMetrics(hooks: ReplicaHooks, metrics: DbMetrics): ReplicaHooks {
+  return {
+    onReplicaFallback: (event) => {
+      metrics.replicaFallback(event.reason)
+      hooks.onReplicaFallback?.(event)
+    },
+  }
 }

@@ -1,37 +1,44 @@
 import fp from 'fastify-plugin'
-import { createDb } from './client.js'
+import { type CreateDbOptions, createDb } from './client.js'
 import type { DbConfig } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { DbHealth } from './health.js'
-import type { DbMetrics } from './metrics.js'
+import type { ReplicaStatus } from './replicas.js'
 
-export interface DbPluginOptions {
+/** `metrics`: where pool counts, statement durations and replica fallbacks go (service-kit's `app.metrics.db`). */
+export interface DbPluginOptions extends CreateDbOptions {
   config: DbConfig
-  /** Where pool counts, query durations and replica fallbacks go (service-kit's `app.metrics.db`). */
-  metrics?: DbMetrics
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The Prisma client; only repositories should touch it. */
+    /** The primary's Prisma client: writes, auth, and reads of what the caller just wrote. Only repositories touch it. */
     db: PrismaClient
+    /** Public reads that may lag a little: a healthy read replica, else the primary (see `Db.read`). Repositories only. */
+    dbRead: PrismaClient
+    /** Each read replica's last known state; empty without DATABASE_REPLICA_URLS. */
+    dbReplicas: () => ReplicaStatus[]
     /** `SELECT 1` within a timeout (DB_HEALTH_TIMEOUT_MS by default); never rejects, never hangs. */
     dbHealth: (timeoutMs?: number) => Promise<DbHealth>
   }
 }
 
 /**
- * Decorates `app.db` and `app.dbHealth`. When the app becomes ready it opens the pool and logs whether the
- * database answered, without failing start-up: the service stays up and reports not-ready until the database
- * comes back, and Prisma reconnects on the next query. The pool is closed when the app closes.
+ * Decorates `app.db`, `app.dbRead`, `app.dbReplicas` and `app.dbHealth`. When the app becomes ready it opens the
+ * pool, starts the replica checks and logs whether the database answered, without failing start-up: the service
+ * stays up and reports not-ready until the database comes back, and Prisma reconnects on the next query. The pools
+ * are closed when the app closes.
  */
 export const dbPlugin = fp<DbPluginOptions>(
-  async (app, { config, metrics }) => {
-    const db = createDb(config, app.log, metrics ? { metrics } : {})
+  async (app, { config, ...hooks }) => {
+    const db = createDb(config, app.log, hooks)
     app.decorate('db', db.prisma)
+    app.decorate('dbRead', db.read)
+    app.decorate('dbReplicas', db.replicaStatus)
     app.decorate('dbHealth', db.healthCheck)
 
     app.addHook('onReady', async () => {
+      db.startReplicaChecks()
       // The first query also opens the pool and handshakes, so allow it the connect timeout.
       const health = await db.healthCheck(Math.max(config.DB_HEALTH_TIMEOUT_MS, config.DB_CONNECT_TIMEOUT_MS))
       if (health.ok) app.log.info({ latencyMs: health.latencyMs }, 'database reachable')

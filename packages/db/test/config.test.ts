@@ -4,10 +4,14 @@ import { parseDatabaseUrl, parseDbConfig } from '../src/index.js'
 t.test('defaults fill every setting and strings from the environment become integers', async (t) => {
   t.same(parseDbConfig({}), {
     DATABASE_URL: 'mysql://root@127.0.0.1:3306/consultation',
+    DATABASE_REPLICA_URLS: '',
+    DB_REPLICA_MAX_LAG_SECONDS: 5,
+    DB_REPLICA_CHECK_INTERVAL_MS: 1000,
     DB_POOL_SIZE: 10,
     DB_CONNECT_TIMEOUT_MS: 5000,
     DB_ACQUIRE_TIMEOUT_MS: 10000,
     DB_SLOW_QUERY_MS: 200,
+    DB_SLOW_QUERY_LOG_PER_SECOND: 5,
     DB_HEALTH_TIMEOUT_MS: 1000,
     DB_QUERY_TIMEOUT_MS: 5000,
     DB_QUERY_WATCHDOG_MS: 7000,

@@ -3,7 +3,7 @@ import type { ErrorCatalog } from '@cp/domain'
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import fastify, { type FastifyBaseLogger, type FastifyInstance, LogController, type RawServerDefault } from 'fastify'
 import type { ServiceConfig } from './config/service-config.js'
-import { AppError } from './errors/app-error.js'
+import { commonError } from './errors/app-error.js'
 import { createErrorRegistry } from './errors/error-registry.js'
 import { DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
 import { allowedMethods } from './http/allowed-methods.js'
@@ -29,7 +29,7 @@ export type ServiceApp = FastifyInstance<
   TypeBoxTypeProvider
 >
 
-export const DEFAULT_BODY_LIMIT = 100 * 1024
+const DEFAULT_BODY_LIMIT = 100 * 1024
 export const DEFAULT_READINESS_TIMEOUT_MS = 2000
 
 export interface BuildServiceOptions {
@@ -87,7 +87,7 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     frameworkErrors: (error, request, reply) => {
       // No hook has run, so the id the request-id plugin would echo is set here.
       reply.header(REQUEST_ID_HEADER, request.id)
-      sendProblem(request, reply, new AppError('COMMON_BAD_REQUEST', { cause: error }), errorOptions)
+      sendProblem(request, reply, commonError('COMMON_BAD_REQUEST', { cause: error }), errorOptions)
     },
     // One rule for every service: `/v1/x/` is `/v1/x` (the document lists only the form without the slash).
     routerOptions: { ignoreTrailingSlash: true },
@@ -112,8 +112,8 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     const allow = allowedMethods(app, request.url)
     const error =
       allow.length > 0
-        ? new AppError('COMMON_METHOD_NOT_ALLOWED', { headers: { allow: allow.join(', ') } })
-        : new AppError('COMMON_NOT_FOUND')
+        ? commonError('COMMON_METHOD_NOT_ALLOWED', { headers: { allow: allow.join(', ') } })
+        : commonError('COMMON_NOT_FOUND')
     return sendProblem(request, reply, error, errorOptions)
   })
   await app.register(swaggerPlugin, {

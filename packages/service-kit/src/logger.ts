@@ -10,7 +10,7 @@ const SECRET_BODY_FIELDS = [...SECRET_FIELDS, 'code']
 
 const bracket = (name: string) => (name.startsWith('"') ? `[${name}]` : `.${name}`)
 
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   ...SECRET_HEADERS.flatMap((h) => [`req.headers${bracket(h)}`, `res.headers${bracket(h)}`, `headers${bracket(h)}`, `*.headers${bracket(h)}`]),
   ...SECRET_BODY_FIELDS.flatMap((f) => [`body.${f}`, `*.body.${f}`]),
   ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`]),

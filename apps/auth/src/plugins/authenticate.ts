@@ -1,6 +1,7 @@
 import type { TokenRole } from '@cp/domain'
-import { AppError, type AuthGuard } from '@cp/service-kit'
+import type { AuthGuard } from '@cp/service-kit'
 import type { FastifyReply, FastifyRequest } from 'fastify'
+import { authError } from '../errors.js'
 import type { SessionService } from '../services/session-service.js'
 
 /** Who called a route guarded by `authenticate`. */
@@ -22,7 +23,7 @@ export function createAuthenticate(requireAuth: AuthGuard, sessions: SessionServ
     const { userId, sessionId } = request.auth
     const { session, state } = await sessions.findActiveSession(sessionId)
     if (state !== 'active' || !session || session.customerId !== userId) {
-      throw new AppError('AUTH_SESSION_ENDED', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
+      throw authError('AUTH_SESSION_ENDED', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } })
     }
     // And the account must still be usable: a disabled customer or a consultant no longer eligible is refused (403)
     // at once, and the session ends, rather than working on until the access token expires.

@@ -1,9 +1,8 @@
-import { Prisma } from '@cp/db'
+import { type ConsultantEligibilityFacts, Prisma, readEligibilityFacts } from '@cp/db'
 import {
   CONSULTANT_RECORD_COLUMNS,
   type ConsultantRecord,
   type CustomerRecord,
-  type EligibilityFacts,
   type Locale,
 } from '@cp/domain'
 import type { Destination } from '../lib/destination.js'
@@ -146,25 +145,8 @@ export function createAccountsRepository(db: Prisma.TransactionClient) {
     },
 
     /** Everything `checkConsultantEligibility` reads, for the consultant whose customer account this is. */
-    async eligibilityFacts(customerId: number): Promise<EligibilityFacts & { consultantId: number | null }> {
-      const [customer, consultant, order] = await Promise.all([
-        db.customer.findUnique({ where: { customerId }, select: { accountStatus: true } }),
-        db.consultant.findUnique({ where: { customerId }, select: { consultantId: true, consultantStatus: true } }),
-        db.consultationOrder.findFirst({
-          where: { customerId },
-          orderBy: [{ createdAt: 'desc' }, { orderId: 'desc' }],
-          select: { orderStatus: true },
-        }),
-      ])
-      const consultantId = consultant?.consultantId ?? null
-      const [contracts, licenses] =
-        consultantId === null
-          ? [[], []]
-          : await Promise.all([
-              db.consultantContract.findMany({ where: { consultantId }, select: { startDate: true, endDate: true } }),
-              db.consultantLicense.findMany({ where: { consultantId }, select: { expiryDate: true } }),
-            ])
-      return { customer, consultant, order, contract: contracts, license: licenses, consultantId }
+    eligibilityFacts(customerId: number): Promise<ConsultantEligibilityFacts> {
+      return readEligibilityFacts(db, { customerId })
     },
   }
 }

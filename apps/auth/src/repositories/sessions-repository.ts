@@ -44,6 +44,8 @@ const sessionSelect = {
   revokedAt: true,
 } as const
 
+const refreshTokenSelect = { id: true, sessionId: true, rotatedAt: true, graceResponse: true } as const
+
 // Revoking locks the session, then its device and tokens; housekeeping deletes a long-ended session's tokens and
 // device before the session. Should both meet on one session, InnoDB picks a victim, and revoking simply runs again.
 const RETRY_ON_DEADLOCK = new Set([DEADLOCK])
@@ -86,12 +88,14 @@ export function createSessionsRepository(db: PrismaClient) {
     },
 
     async findRefreshToken(tokenHash: string): Promise<{ token: RefreshTokenRow; session: SessionRow } | null> {
-      const token = await db.authRefreshToken.findUnique({
+      const found = await db.authRefreshToken.findUnique({
         where: { tokenHash },
-        select: { id: true, sessionId: true, rotatedAt: true, graceResponse: true },
+        select: { ...refreshTokenSelect, session: { select: sessionSelect } },
       })
-      if (!token) return null
-      const session = await db.authSession.findUnique({ where: { id: token.sessionId }, select: sessionSelect })
+      if (!found) return null
+      const { session, ...token } = found
+      // A required relation, but no foreign key keeps the session: a token whose session row is gone reads with
+      // `session` null, whatever the type says, and is no valid token.
       return session ? { token, session } : null
     },
 
@@ -152,10 +156,7 @@ export function createSessionsRepository(db: PrismaClient) {
     },
 
     async readToken(id: bigint): Promise<RefreshTokenRow | null> {
-      return db.authRefreshToken.findUnique({
-        where: { id },
-        select: { id: true, sessionId: true, rotatedAt: true, graceResponse: true },
-      })
+      return db.authRefreshToken.findUnique({ where: { id }, select: refreshTokenSelect })
     },
 
     /** Ends one session and removes its push device; false when it had already ended. */

@@ -30,7 +30,6 @@ export const PasswordSignInBodySchema = Type.Object(
   },
   { additionalProperties: false },
 )
-export type PasswordSignInBody = Static<typeof PasswordSignInBodySchema>
 
 export const OtpRequestBodySchema = Type.Object(
   { destination: DestinationSchema, role: Type.Optional(RoleSchema) },
@@ -46,7 +45,6 @@ export const OtpVerifyBodySchema = Type.Object(
   },
   { additionalProperties: false },
 )
-export type OtpVerifyBody = Static<typeof OtpVerifyBodySchema>
 
 export const OtpRequestedSchema = Type.Object(
   {
@@ -82,4 +80,3 @@ export const RefreshBodySchema = Type.Object(
   { refreshToken: Type.String({ minLength: 1, maxLength: 4096 }) },
   { additionalProperties: false },
 )
-export type RefreshBody = Static<typeof RefreshBodySchema>

@@ -1,4 +1,9 @@
-import { checkConsultantEligibility, eligibilityErrorCode, type IneligibilityReason } from '@cp/domain'
+import {
+  checkConsultantEligibility,
+  type ConsultantEligibilityErrorCode,
+  eligibilityErrorCode,
+  type IneligibilityReason,
+} from '@cp/domain'
 import { AppError } from '@cp/service-kit'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
 
@@ -13,7 +18,7 @@ export interface Eligible {
 
 export type EligibilityCheck = (customerId: number, now: Date) => Promise<Eligible>
 
-export class IneligibleError extends AppError {
+export class IneligibleError extends AppError<ConsultantEligibilityErrorCode> {
   readonly reason: IneligibilityReason
   constructor(reason: IneligibilityReason) {
     super(eligibilityErrorCode(reason))

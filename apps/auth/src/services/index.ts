@@ -1,11 +1,9 @@
 import type { PrismaClient } from '@cp/db'
-import type { AuthGuard } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Clock } from '../clock.js'
 import type { AuthConfig } from '../config.js'
 import { createSealedBox } from '../lib/sealed-box.js'
 import type { CodeSender } from '../lib/senders.js'
-import { createAuthenticate } from '../plugins/authenticate.js'
 import { type AccountsRepository, createAccountsRepository } from '../repositories/accounts-repository.js'
 import { createDevicesRepository } from '../repositories/devices-repository.js'
 import { createHousekeepingRepository } from '../repositories/housekeeping-repository.js'
@@ -26,14 +24,12 @@ export interface AuthServiceDeps {
   readonly sender: CodeSender
   readonly clock: Clock
   readonly log: FastifyBaseLogger
-  /** service-kit's token guard (`app.requireAuth`). */
-  readonly requireAuth: AuthGuard
   /** Wraps the accounts repository (tests). */
   readonly wrapAccounts?: (accounts: AccountsRepository) => AccountsRepository
 }
 
 /** Wires repositories and services once per app; routes receive what they use. */
-export function createAuthServices({ config, db, sender, clock, log, requireAuth, wrapAccounts }: AuthServiceDeps) {
+export function createAuthServices({ config, db, sender, clock, log, wrapAccounts }: AuthServiceDeps) {
   const accounts = wrapAccounts ? wrapAccounts(createAccountsRepository(db)) : createAccountsRepository(db)
   const sessionsRepository = createSessionsRepository(db)
   const devices = createDevicesRepository(db)
@@ -77,14 +73,13 @@ export function createAuthServices({ config, db, sender, clock, log, requireAuth
     defaultRegion: config.OTP_DEFAULT_REGION,
     log,
   })
-  const authenticate = createAuthenticate(requireAuth, sessions)
   const housekeeping = createHousekeeping({
     repository: createHousekeepingRepository(db),
     clock,
     idleDays: config.AUTH_SESSION_IDLE_DAYS,
   })
 
-  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, authenticate, housekeeping }
+  return { config, clock, accounts, devices, sessions, signInWithPassword, otp, housekeeping }
 }
 
 export type AuthServices = ReturnType<typeof createAuthServices>

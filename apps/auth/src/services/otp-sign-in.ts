@@ -1,8 +1,9 @@
 import type { AuthOtpEventKind } from '@cp/db'
 import type { Locale } from '@cp/domain'
-import { AppError } from '@cp/service-kit'
+import type { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import { addMs, type Clock, DAY_MS, HOUR_MS, secondsUntil } from '../clock.js'
+import { authError } from '../errors.js'
 import { rateLimitKeyOfIp } from '../lib/client-ip.js'
 import { type CountryCode, type Destination, normaliseDestination } from '../lib/destination.js'
 import { generateOtp, hashOtp, verifyOtpHash } from '../lib/otp.js'
@@ -62,9 +63,14 @@ const limits = POLICY.otp
 
 export const otpPurpose = (role: SignInRole) => `sign-in:${role}`
 
-function limited(code: string, window: EventWindow, span: number, now: Date): AppError {
+function limited(
+  code: 'AUTH_OTP_IP_LIMITED' | 'AUTH_OTP_DESTINATION_LIMITED' | 'AUTH_OTP_VERIFY_LIMITED',
+  window: EventWindow,
+  span: number,
+  now: Date,
+): AppError {
   const freesAt = window.oldest ? addMs(window.oldest, span) : addMs(now, span)
-  return new AppError(code, { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
+  return authError(code, { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
 }
 
 export function createOtpSignIn(deps: OtpSignInDeps) {
@@ -74,7 +80,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
   function parseDestination(input: string): Destination {
     const destination = normaliseDestination(input, { defaultRegion: deps.defaultRegion })
     if (destination.kind === 'invalid') {
-      throw new AppError('AUTH_INVALID_DESTINATION', { errors: [{ path: '/body/destination', message: destination.reason }] })
+      throw authError('AUTH_INVALID_DESTINATION', { errors: [{ path: '/body/destination', message: destination.reason }] })
     }
     return destination
   }
@@ -163,7 +169,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
       const replaced = await otp.issueCode(newCode, request.ip)
       if (!replaced.replaced) {
         const retryAt = addMs(replaced.issuedAt, limits.resendAfterMs)
-        throw new AppError('AUTH_OTP_RESEND_TOO_SOON', { headers: { 'retry-after': String(secondsUntil(retryAt, now)) } })
+        throw authError('AUTH_OTP_RESEND_TOO_SOON', { headers: { 'retry-after': String(secondsUntil(retryAt, now)) } })
       }
       deliver(destination, code, request)
       return { expiresIn: deps.codeTtlSeconds, resendAfter: limits.resendAfterMs / 1000 }
@@ -186,7 +192,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
         }
         const failed = async () => {
           await tx.addFailedVerification({ destination: destination.value, purpose, ip: request.ip, now })
-          return { refused: new AppError('AUTH_OTP_INVALID') }
+          return { refused: authError('AUTH_OTP_INVALID') }
         }
         const challenge = await tx.findChallenge(destination.value, purpose)
         if (!challenge) return failed()
@@ -194,7 +200,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
         // are gone. It fails for a used code; comparing that one costs nothing, since a used code opens nothing.
         if (!(await tx.takeGuess(challenge, now, limits.guessesPerCode))) {
           if (challenge.consumedAt !== null && verifyOtpHash(binding, challenge.codeHash)) {
-            return { refused: new AppError('AUTH_OTP_ALREADY_USED') }
+            return { refused: authError('AUTH_OTP_ALREADY_USED') }
           }
           return failed()
         }
@@ -202,7 +208,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
         // The code is right. Using it, creating or verifying the account and storing the session commit together or
         // not at all. A refusal (disabled account, ineligible consultant, several legacy accounts) still uses the code.
         // A new code issued in between (not under this lock) voids this one: not a wrong guess either.
-        if (!(await tx.consumeCode(challenge, now))) return { refused: new AppError('AUTH_OTP_INVALID') }
+        if (!(await tx.consumeCode(challenge, now))) return { refused: authError('AUTH_OTP_INVALID') }
 
         // The destination is proven; from here on the answer may depend on the account.
         let existing: AccountCredentials | null
@@ -211,7 +217,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
         } catch (error) {
           if (error instanceof AmbiguousAccountError) {
             log.warn({ customerIds: error.customerIds }, 'one-time code sign-in refused: several accounts hold the destination')
-            return { refused: new AppError('AUTH_ACCOUNT_AMBIGUOUS') }
+            return { refused: authError('AUTH_ACCOUNT_AMBIGUOUS') }
           }
           throw error
         }
@@ -226,7 +232,7 @@ export function createOtpSignIn(deps: OtpSignInDeps) {
           }
         } else {
           const account = existing ?? (await tx.accounts.createVerifiedCustomer(destination, request.locale))
-          if (account.accountStatus !== 'Active') return { refused: new AppError('AUTH_ACCOUNT_DISABLED') }
+          if (account.accountStatus !== 'Active') return { refused: authError('AUTH_ACCOUNT_DISABLED') }
           if (account.verifiedStatus !== 'Verified') await tx.accounts.markVerified(account.customerId)
           principal = { customerId: account.customerId }
         }

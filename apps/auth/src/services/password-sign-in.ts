@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { AppError } from '@cp/service-kit'
+import type { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import { addMs, type Clock, secondsUntil } from '../clock.js'
+import { authError } from '../errors.js'
 import { rateLimitKeyOfIp } from '../lib/client-ip.js'
 import { type CountryCode, normaliseDestination } from '../lib/destination.js'
 import { hashPassword, isPasswordTooLong, needsRehash, verifyPassword } from '../lib/passwords.js'
@@ -38,7 +39,7 @@ const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').diges
 
 /** The answer of a refused attempt: 429 delayed or locked, with the time it may be tried again. */
 function throttled(decision: Extract<AttemptDecision, { allowed: false }>, now: Date): AppError {
-  return new AppError(decision.code, { headers: { 'retry-after': String(secondsUntil(decision.retryAt, now)) } })
+  return authError(decision.code, { headers: { 'retry-after': String(secondsUntil(decision.retryAt, now)) } })
 }
 
 /** SHA-256 (hex) of the legacy Password value an argon2id hash was made from; '' stands for NULL. */
@@ -71,10 +72,10 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
 
   return async function signInWithPassword(input: PasswordSignInInput): Promise<TokenPair> {
     // Before any lookup or hashing, so an oversized password buys no work.
-    if (isPasswordTooLong(input.password)) throw new AppError('AUTH_PASSWORD_TOO_LONG')
+    if (isPasswordTooLong(input.password)) throw authError('AUTH_PASSWORD_TOO_LONG')
     const destination = normaliseDestination(input.login, { defaultRegion: deps.defaultRegion, allowNonMobile: true })
     if (destination.kind === 'invalid') {
-      throw new AppError('AUTH_INVALID_DESTINATION', { errors: [{ path: '/body/login', message: destination.reason }] })
+      throw authError('AUTH_INVALID_DESTINATION', { errors: [{ path: '/body/login', message: destination.reason }] })
     }
 
     const now = clock()
@@ -93,7 +94,7 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
     })
     if (!fromIp.reserved) {
       const freesAt = addMs(fromIp.window.oldest ?? now, ipWindowMs)
-      throw new AppError('AUTH_SIGN_IN_IP_LIMITED', { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
+      throw authError('AUTH_SIGN_IN_IP_LIMITED', { headers: { 'retry-after': String(secondsUntil(freesAt, now)) } })
     }
     // Counted per identifier AND per account, the same way (delay after 5 failures, lock after 10 in 15 minutes), so
     // that an account's e-mail and phone share one budget instead of getting one each. An identifier without exactly
@@ -119,14 +120,14 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
       // Several legacy rows hold this identifier in different spellings: which one is meant cannot be known. Told only
       // to someone who knows the password of one of them; everyone else gets the usual 401, counted as a failure.
       const proven = await Promise.all(candidates.map((candidate) => verifyAccountPassword(candidate, input.password, false)))
-      if (!proven.some(Boolean)) throw new AppError('AUTH_INVALID_CREDENTIALS')
+      if (!proven.some(Boolean)) throw authError('AUTH_INVALID_CREDENTIALS')
       await throttle.clear(destination.value, accountKey)
       await deps.events.releaseEvent(fromIp.eventId)
       log.warn({ customerIds: candidates.map((c) => c.customerId) }, 'password sign-in refused: several accounts hold the identifier')
-      throw new AppError('AUTH_ACCOUNT_AMBIGUOUS')
+      throw authError('AUTH_ACCOUNT_AMBIGUOUS')
     }
     if (!(await verifyAccountPassword(account, input.password)) || !account) {
-      throw new AppError('AUTH_INVALID_CREDENTIALS')
+      throw authError('AUTH_INVALID_CREDENTIALS')
     }
     await throttle.clear(destination.value, accountKey)
     await deps.events.releaseEvent(fromIp.eventId)
@@ -138,7 +139,7 @@ export function createPasswordSignIn(deps: PasswordSignInDeps) {
       const eligible = await deps.checkEligibility(account.customerId, now)
       return deps.tokens.startSession({ customerId: account.customerId, consultant: eligible }, input.ip, now)
     }
-    if (account.accountStatus !== 'Active') throw new AppError('AUTH_ACCOUNT_DISABLED')
+    if (account.accountStatus !== 'Active') throw authError('AUTH_ACCOUNT_DISABLED')
     return deps.tokens.startSession({ customerId: account.customerId }, input.ip, now)
   }
 }

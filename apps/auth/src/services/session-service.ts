@@ -1,6 +1,6 @@
-import { AppError } from '@cp/service-kit'
 import type { FastifyBaseLogger } from 'fastify'
 import { type Clock, DAY_MS, SECOND_MS } from '../clock.js'
+import { authError } from '../errors.js'
 import type { SealedBox } from '../lib/sealed-box.js'
 import { generateRefreshToken, hashRefreshToken, isRefreshTokenFormat } from '../lib/tokens.js'
 import type { AccountsRepository } from '../repositories/accounts-repository.js'
@@ -48,7 +48,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     const account = await accounts.findProfile(session.customerId)
     if (!account || account.accountStatus !== 'Active') {
       await sessions.revoke(session.id, 'account_disabled', now)
-      throw new AppError('AUTH_ACCOUNT_DISABLED')
+      throw authError('AUTH_ACCOUNT_DISABLED')
     }
     return { customerId: session.customerId }
   }
@@ -61,7 +61,7 @@ export function createSessionService(deps: SessionServiceDeps) {
     }
     await sessions.revoke(session.id, 'reuse', now)
     log.warn({ sessionId: session.id, customerId: session.customerId }, 'refresh token reused; session revoked')
-    throw new AppError('AUTH_REFRESH_REUSED')
+    throw authError('AUTH_REFRESH_REUSED')
   }
 
   return {
@@ -69,16 +69,16 @@ export function createSessionService(deps: SessionServiceDeps) {
 
     /** Rotates a refresh token: a new pair, the old token dead except for the grace period. */
     async refresh(refreshToken: string): Promise<TokenPair> {
-      if (!isRefreshTokenFormat(refreshToken)) throw new AppError('AUTH_REFRESH_INVALID')
+      if (!isRefreshTokenFormat(refreshToken)) throw authError('AUTH_REFRESH_INVALID')
       const found = await sessions.findRefreshToken(hashRefreshToken(refreshToken))
-      if (!found) throw new AppError('AUTH_REFRESH_INVALID')
+      if (!found) throw authError('AUTH_REFRESH_INVALID')
       const { token, session } = found
       const now = clock()
       const state = stateOf(session, now)
-      if (state === 'ended') throw new AppError('AUTH_SESSION_ENDED')
+      if (state === 'ended') throw authError('AUTH_SESSION_ENDED')
       if (state === 'expired') {
         await sessions.revoke(session.id, 'expired', now)
-        throw new AppError('AUTH_SESSION_EXPIRED')
+        throw authError('AUTH_SESSION_EXPIRED')
       }
       if (token.rotatedAt) return replay(token, session, now)
 
@@ -97,12 +97,12 @@ export function createSessionService(deps: SessionServiceDeps) {
       if (rotation === 'session_closed') {
         // Ended (logout, reuse, ...) while this request was under way; the pair signed above is never handed out.
         const current = await sessions.findSession(session.id)
-        if (current && stateOf(current, now) === 'expired') throw new AppError('AUTH_SESSION_EXPIRED')
-        throw new AppError('AUTH_SESSION_ENDED')
+        if (current && stateOf(current, now) === 'expired') throw authError('AUTH_SESSION_EXPIRED')
+        throw authError('AUTH_SESSION_ENDED')
       }
       // A concurrent request rotated this token first: answer as a replay of it.
       const rotated = await sessions.readToken(token.id)
-      if (!rotated) throw new AppError('AUTH_REFRESH_INVALID')
+      if (!rotated) throw authError('AUTH_REFRESH_INVALID')
       return replay(rotated, session, now)
     },
 

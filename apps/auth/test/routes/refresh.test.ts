@@ -188,3 +188,12 @@ t.test('absolute lifetime: 30 days for customers and 14 for consultants, however
   clock.advance(2 * DAY)
   t.equal((await refresh(customer)).json().code, 'AUTH_SESSION_EXPIRED', 'customer session over at 30 days')
 })
+
+t.test('a refresh token whose session row is gone (no foreign key keeps it) is invalid', async (t) => {
+  const first = await signIn('active.customer@seed.test')
+  await prisma.authSession.deleteMany({ where: { id: first.sessionId } })
+  t.equal(await prisma.authRefreshToken.count({ where: { sessionId: first.sessionId } }), 1, 'the token outlives its session')
+  const answer = await refresh(first.refreshToken)
+  t.equal(answer.statusCode, 401)
+  t.equal(answer.json().code, 'AUTH_REFRESH_INVALID')
+})

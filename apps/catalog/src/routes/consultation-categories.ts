@@ -1,7 +1,8 @@
 import { toCategoryListItem, tryParseCategoryId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CATALOG_ERRORS } from '../errors.js'
+import { catalogError, problems } from '../errors.js'
+import type { AnswerCache } from '../plugins/answer-cache.js'
 import { httpCache } from '../plugins/http-cache.js'
 import type { CategoriesRepository } from '../repositories/categories-repository.js'
 import { CategoryQuerySchema, NotModifiedResponse } from '../schemas/categories.js'
@@ -11,17 +12,18 @@ export interface CategoryRoutesOptions {
   readonly repository: CategoriesRepository
   readonly contentUrl: string
   readonly cacheMaxAge: number
+  /** Answers reused in process for a few seconds (CATALOG_ANSWER_CACHE_SECONDS). */
+  readonly answers: AnswerCache
 }
-
-const problems = problemResponsesFor(CATALOG_ERRORS)
 
 export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   const { repository, contentUrl } = options
-  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+  const { preHandler, onSend } = httpCache({ maxAge: options.cacheMaxAge, answers: options.answers })
 
   app.get(
     '/consultation-categories',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -41,6 +43,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
   app.get(
     '/consultation-categories/:id',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -54,7 +57,7 @@ export const consultationCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoute
       const id = idParam(tryParseCategoryId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await repository.findConsultationCategory(id)
-      if (!row) throw new AppError('CATALOG_CATEGORY_NOT_FOUND')
+      if (!row) throw catalogError('CATALOG_CATEGORY_NOT_FOUND')
       return toCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
     },
   )

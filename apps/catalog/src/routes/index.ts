@@ -4,7 +4,7 @@ import { serviceCategoryRoutes } from './service-categories.js'
 
 export const catalogRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   // Only our own options go on: the `prefix` this plugin was registered with must not be applied twice.
-  const { repository, contentUrl, cacheMaxAge } = options
-  await app.register(consultationCategoryRoutes, { repository, contentUrl, cacheMaxAge })
-  await app.register(serviceCategoryRoutes, { repository, contentUrl, cacheMaxAge })
+  const { repository, contentUrl, cacheMaxAge, answers } = options
+  await app.register(consultationCategoryRoutes, { repository, contentUrl, cacheMaxAge, answers })
+  await app.register(serviceCategoryRoutes, { repository, contentUrl, cacheMaxAge, answers })
 }

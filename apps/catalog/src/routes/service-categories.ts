@@ -1,21 +1,20 @@
 import { asCategoryId, toServiceCategoryListItem, tryParseServiceCategoryId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CATALOG_ERRORS } from '../errors.js'
+import { catalogError, problems } from '../errors.js'
 import { httpCache } from '../plugins/http-cache.js'
 import { CategoryQuerySchema, NotModifiedResponse, ServiceCategoryListQuerySchema } from '../schemas/categories.js'
 import { ServiceCategoryListResponse, ServiceCategoryResponse } from '../schemas/responses.js'
 import type { CategoryRoutesOptions } from './consultation-categories.js'
 
-const problems = problemResponsesFor(CATALOG_ERRORS)
-
 export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOptions> = async (app, options) => {
   const { repository, contentUrl } = options
-  const onSend = httpCache({ maxAge: options.cacheMaxAge })
+  const { preHandler, onSend } = httpCache({ maxAge: options.cacheMaxAge, answers: options.answers })
 
   app.get(
     '/service-categories',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -37,6 +36,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
   app.get(
     '/service-categories/:id',
     {
+      preHandler,
       onSend,
       schema: {
         tags: ['categories'],
@@ -54,7 +54,7 @@ export const serviceCategoryRoutes: FastifyPluginAsyncTypebox<CategoryRoutesOpti
       const id = idParam(tryParseServiceCategoryId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await repository.findServiceCategory(id)
-      if (!row) throw new AppError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
+      if (!row) throw catalogError('CATALOG_SERVICE_CATEGORY_NOT_FOUND')
       return toServiceCategoryListItem(row, { contentUrl, locale, bothLanguages: request.query.translations })
     },
   )

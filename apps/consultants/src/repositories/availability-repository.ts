@@ -1,8 +1,7 @@
-import type { PrismaClient } from '@cp/db'
+import { type PrismaClient, readEligibilityFacts } from '@cp/db'
 import type { ConsultantId } from '@cp/domain'
-import { type Booking, minuteOfTimeColumn, type ScheduleBlock } from '../lib/availability.js'
 import type { WallClock } from '../lib/zoned-time.js'
-import { readEligibilityFacts } from './eligibility-facts.js'
+import { type Booking, minuteOfTimeColumn, type ScheduleBlock } from '../lib/availability.js'
 
 /** Pending and Confirmed bookings hold their time; Completed ones are in the past, Cancelled and NoShow free it. */
 const BLOCKING_STATUSES = ['Pending', 'Confirmed'] as const
@@ -17,7 +16,7 @@ export function createAvailabilityRepository(db: PrismaClient) {
   return {
     /** What decides whether the consultant may be booked at all, and until when. */
     eligibilityFacts(id: ConsultantId) {
-      return readEligibilityFacts(db, id)
+      return readEligibilityFacts(db, { consultantId: id })
     },
 
     async weeklySchedule(id: ConsultantId): Promise<ScheduleBlock[]> {

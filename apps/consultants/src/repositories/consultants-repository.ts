@@ -1,9 +1,6 @@
-import { Prisma, type PrismaClient } from '@cp/db'
+import { bookableByProbe, bookableBySet, Prisma, type PrismaClient } from '@cp/db'
 import type { BranchId, CalendarDate, CategoryId, ConsultantId, DecimalLike, PageWindow } from '@cp/domain'
-import { bookableByProbe, bookableBySet } from './bookable-sql.js'
-
-export const CONSULTANT_SORTS = ['order', 'rating', 'price', 'price_desc'] as const
-export type ConsultantSort = (typeof CONSULTANT_SORTS)[number]
+import type { ConsultantSort } from '../schemas/consultants.js'
 
 export interface ConsultantFilter {
   readonly categoryId?: CategoryId | undefined

@@ -1,4 +1,11 @@
-import { type Consultant, Prisma, type PrismaClient } from '@cp/db'
+import {
+  type Consultant,
+  contractsOf,
+  latestOrderOf,
+  licensesOf,
+  Prisma,
+  type PrismaClient,
+} from '@cp/db'
 import {
   CONSULTANT_RECORD_COLUMNS,
   type ConsultantId,
@@ -7,7 +14,6 @@ import {
   type LicenseFacts,
   type UserId,
 } from '@cp/domain'
-import { contractsOf, latestOrder, licensesOf, type Reader } from './eligibility-facts.js'
 
 const consultantColumns = {
   ...CONSULTANT_RECORD_COLUMNS,
@@ -39,19 +45,19 @@ export interface OwnProfileChanges {
   readonly online?: boolean | undefined
 }
 
-function findConsultant(db: Reader, consultantId: ConsultantId, userId: UserId): Promise<OwnConsultantRow | null> {
+function findConsultant(db: Prisma.TransactionClient, consultantId: ConsultantId, userId: UserId): Promise<OwnConsultantRow | null> {
   // Both ids from the token must agree with the row: a consultant id never reaches another account's profile.
   return db.consultant.findFirst({ where: { consultantId, customerId: userId }, select: consultantColumns })
 }
 
-async function readOwnProfile(db: Reader, consultantId: ConsultantId, userId: UserId): Promise<OwnProfileRecord> {
+async function readOwnProfile(db: Prisma.TransactionClient, consultantId: ConsultantId, userId: UserId): Promise<OwnProfileRecord> {
   const [consultant, customer, order, contracts, licenses] = await Promise.all([
     findConsultant(db, consultantId, userId),
     db.customer.findUnique({
       where: { customerId: userId },
       select: { firstName: true, lastName: true, photo: true, accountStatus: true },
     }),
-    latestOrder(db, userId),
+    latestOrderOf(db, userId),
     contractsOf(db, consultantId),
     licensesOf(db, consultantId),
   ])

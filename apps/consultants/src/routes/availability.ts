@@ -1,7 +1,7 @@
 import { checkConsultantEligibility, tryParseConsultantId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, problemResponsesFor } from '@cp/service-kit'
+import { IdParamsSchema, idParam } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { consultantsError, problems, validationError } from '../errors.js'
 import { freeSlots } from '../lib/availability.js'
 import { formatInZone, parseInstantWithOffset, toWallClock } from '../lib/zoned-time.js'
 import {
@@ -12,9 +12,8 @@ import {
   MAX_AVAILABILITY_DAYS,
 } from '../schemas/availability.js'
 import { AvailabilityResponse } from '../schemas/responses.js'
-import { type PublicRoutesOptions, validationError } from './shared.js'
+import type { PublicRoutesOptions } from './index.js'
 
-const problems = problemResponsesFor(CONSULTANTS_ERRORS)
 const DAY_MS = 24 * 3_600_000
 
 export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
@@ -54,7 +53,7 @@ export const availabilityRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> =
       // The sign-in rule itself (the list's SQL means the same), because it also tells until when: no slot is
       // offered past the contract or license that makes the consultant bookable today.
       const verdict = checkConsultantEligibility(await availability.eligibilityFacts(id), instant, timeZone)
-      if (!verdict.eligible) throw new AppError('CONSULTANTS_NOT_FOUND')
+      if (!verdict.eligible) throw consultantsError('CONSULTANTS_NOT_FOUND')
       const [schedule, bookings] = await Promise.all([
         availability.weeklySchedule(id),
         availability.bookingsBetween(id, toWallClock(from, timeZone), toWallClock(to, timeZone)),

@@ -1,13 +1,11 @@
 import { calendarDateIn, tryParseConsultantId } from '@cp/domain'
-import { AppError, IdParamsSchema, idParam, negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { IdParamsSchema, idParam, negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { consultantsError, problems } from '../errors.js'
 import { toConsultantDetail } from '../lib/consultant-view.js'
 import { LATEST_REVIEWS, NoQuerySchema } from '../schemas/consultants.js'
 import { ConsultantDetailResponse } from '../schemas/responses.js'
-import type { PublicRoutesOptions } from './shared.js'
-
-const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+import type { PublicRoutesOptions } from './index.js'
 
 export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, contentUrl, timeZone, now } = options
@@ -30,7 +28,7 @@ export const detailRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async
       const id = idParam(tryParseConsultantId, request.params.id)
       const locale = negotiateLanguage(request, reply)
       const row = await consultants.findBookable(id, calendarDateIn(now(), timeZone))
-      if (!row) throw new AppError('CONSULTANTS_NOT_FOUND')
+      if (!row) throw consultantsError('CONSULTANTS_NOT_FOUND')
       const [reviews, ratingCounts] = await Promise.all([
         consultants.latestReviews(id, LATEST_REVIEWS),
         consultants.ratingCounts(id),

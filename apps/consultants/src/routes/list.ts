@@ -8,16 +8,14 @@ import {
   type PageWindow,
   pageWindow,
 } from '@cp/domain'
-import { negotiateLanguage, problemResponsesFor } from '@cp/service-kit'
+import { negotiateLanguage } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { problems } from '../errors.js'
 import { toConsultantListItem } from '../lib/consultant-view.js'
 import type { ConsultantFilter } from '../repositories/consultants-repository.js'
 import { type ConsultantListQuery, ConsultantListQuerySchema } from '../schemas/consultants.js'
 import { ConsultantListResponse } from '../schemas/responses.js'
-import type { PublicRoutesOptions } from './shared.js'
-
-const problems = problemResponsesFor(CONSULTANTS_ERRORS)
+import type { PublicRoutesOptions } from './index.js'
 
 export const listRoute: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   const { consultants, totals, contentUrl, timeZone, now } = options

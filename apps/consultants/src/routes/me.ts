@@ -1,13 +1,12 @@
 import { checkConsultantEligibility, consultantEligibilityErrors, eligibilityErrorCode, type Locale } from '@cp/domain'
-import { AppError, negotiateLanguage, problemResponsesFor, securityFor } from '@cp/service-kit'
+import { negotiateLanguage, securityFor } from '@cp/service-kit'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { CONSULTANTS_ERRORS } from '../errors.js'
+import { consultantsError, problems, validationError } from '../errors.js'
 import { type OwnProfileView, toOwnProfileView } from '../lib/own-profile-view.js'
 import type { OwnProfileRecord, ProfileRepository } from '../repositories/profile-repository.js'
 import { NoQuerySchema } from '../schemas/consultants.js'
 import { OwnProfilePatchSchema, ownPhotoFolder, PHOTO_PATH_PATTERN } from '../schemas/me.js'
 import { ChangedOwnProfileResponse, OwnProfileResponse } from '../schemas/responses.js'
-import { validationError } from './shared.js'
 
 export interface MeRoutesOptions {
   readonly profiles: ProfileRepository
@@ -34,7 +33,6 @@ function checkPhotoPath(photoPath: string, current: string | null | undefined, c
   }
 }
 
-const problems = problemResponsesFor({ ...CONSULTANTS_ERRORS, ...consultantEligibilityErrors })
 const ineligible = Object.keys(consultantEligibilityErrors) as Array<keyof typeof consultantEligibilityErrors>
 
 export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, options) => {
@@ -53,12 +51,12 @@ export const meRoutes: FastifyPluginAsyncTypebox<MeRoutesOptions> = async (app, 
    */
   function eligibleUntil(record: OwnProfileRecord, instant: Date): Date {
     const verdict = checkConsultantEligibility(record.facts, instant, timeZone)
-    if (!verdict.eligible) throw new AppError(eligibilityErrorCode(verdict.reason))
+    if (!verdict.eligible) throw consultantsError(eligibilityErrorCode(verdict.reason))
     return verdict.notAfter
   }
 
   function view(record: OwnProfileRecord, locale: Locale, instant: Date, until: Date): OwnProfileView {
-    if (!record.consultant) throw new AppError(eligibilityErrorCode('CONSULTANT_MISSING'))
+    if (!record.consultant) throw consultantsError(eligibilityErrorCode('CONSULTANT_MISSING'))
     const options = { contentUrl, locale, timeZone, now: instant, eligibleUntil: until }
     return toOwnProfileView(record.consultant, record, options)
   }

@@ -1,7 +1,9 @@
 import { PageQuerySchema, paginated } from '@cp/db'
 import { MAX_INT_ID } from '@cp/domain'
 import { type Static, type TSchema, Type } from '@sinclair/typebox'
-import { CONSULTANT_SORTS, type ConsultantSort } from '../repositories/consultants-repository.js'
+
+export const CONSULTANT_SORTS = ['order', 'rating', 'price', 'price_desc'] as const
+export type ConsultantSort = (typeof CONSULTANT_SORTS)[number]
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()])
 

@@ -1,10 +1,11 @@
 import { createTestDatabase } from '@cp/db/testing'
 import { type ConsultantScenarioName, findScenario, seedScenarios, seedVolume, type SeedVolumeOptions } from '@cp/db/seed'
 import type { ServiceApp } from '@cp/service-kit'
+import { TEST_ISSUER } from '@cp/service-kit/testing'
 import type { Test } from 'tap'
 import { buildConsultantsApp } from '../../src/app.js'
 import { loadConsultantsConfig } from '../../src/config.js'
-import { ISSUER, TEST_KEY } from './tokens.js'
+import { TEST_KEY } from './tokens.js'
 
 export const CONTENT_URL = 'https://cdn.example.test/media/'
 export const TIME_ZONE = 'Asia/Riyadh'
@@ -38,7 +39,7 @@ export async function buildTestConsultants(t: Test, { env = {}, volume }: TestCo
     CONTENT_URL,
     PLATFORM_TIME_ZONE: TIME_ZONE,
     RATE_LIMIT_MAX: '10000',
-    AUTH_ISSUER: ISSUER,
+    AUTH_ISSUER: TEST_ISSUER,
     AUTH_PUBLIC_KEY_PEM: TEST_KEY.publicKeyPem,
     ...env,
   })

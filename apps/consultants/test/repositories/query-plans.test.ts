@@ -1,14 +1,13 @@
-import { Prisma } from '@cp/db'
+import { bookableByProbe, bookableBySet, Prisma } from '@cp/db'
 import { calendarDateIn, checkConsultantEligibility } from '@cp/domain'
 import t from 'tap'
-import { bookableByProbe, bookableBySet } from '../../src/repositories/bookable-sql.js'
 import {
-  CONSULTANT_SORTS,
   type ConsultantFilter,
   countQuery,
   createConsultantsRepository,
   pageIdsQuery,
 } from '../../src/repositories/consultants-repository.js'
+import { CONSULTANT_SORTS } from '../../src/schemas/consultants.js'
 import { BASE, buildTestConsultants, NOW, TIME_ZONE } from '../helpers/app.js'
 
 // A volume seed big enough for the optimiser to plan as it would on production tables (with a few rows it
@@ -38,12 +37,15 @@ async function bookableByDomainRule(): Promise<number[]> {
   const [consultants, customers, orders, contracts, licenses] = await Promise.all([
     prisma.consultant.findMany({ select: { consultantId: true, customerId: true, consultantStatus: true } }),
     prisma.customer.findMany({ select: { customerId: true, accountStatus: true } }),
-    prisma.consultationOrder.findMany({ select: { orderId: true, customerId: true, orderStatus: true }, orderBy: { orderId: 'asc' } }),
+    prisma.consultationOrder.findMany({
+      select: { customerId: true, orderStatus: true },
+      orderBy: [{ createdAt: 'asc' }, { orderId: 'asc' }],
+    }),
     prisma.consultantContract.findMany({ select: { consultantId: true, startDate: true, endDate: true } }),
     prisma.consultantLicense.findMany({ select: { consultantId: true, expiryDate: true } }),
   ])
   const customerById = new Map(customers.map((row) => [row.customerId, row]))
-  const latestOrder = new Map(orders.map((row) => [row.customerId, row])) // ascending ids: the last one wins
+  const latestOrder = new Map(orders.map((row) => [row.customerId, row])) // oldest first: the latest one wins
   const group = <R extends { consultantId: number }>(rows: R[]) => {
     const byConsultant = new Map<number, R[]>()
     for (const row of rows) byConsultant.set(row.consultantId, [...(byConsultant.get(row.consultantId) ?? []), row])
@@ -119,7 +121,7 @@ t.test('page queries follow the sort index and probe covering indexes; no table 
     }
     for (const row of rowsOf(plan, 'a')) t.equal(row.type, 'eq_ref', `${sort}: the account by primary key`)
     const probes = {
-      o: 'consultations_orders_Customer_ID_Order_ID_Order_Status_idx',
+      o: 'consultations_orders_Customer_ID_Created_at_Order_ID_idx',
       k: 'consultant_contract_Consultant_ID_Start_Date_End_Date_idx',
       l: 'consultant_licenses_Consultant_ID_Expiry_Date_idx',
     }
@@ -140,7 +142,7 @@ t.test('page queries follow the sort index and probe covering indexes; no table 
 t.test('the count reads each table once, through the covering indexes', async (t) => {
   const plan = await explain(countQuery({}, today))
   const sets = {
-    o: 'consultations_orders_Customer_ID_Order_ID_Order_Status_idx',
+    o: 'consultations_orders_Customer_ID_Created_at_Order_ID_idx',
     k: 'consultant_contract_Consultant_ID_Start_Date_End_Date_idx',
     l: 'consultant_licenses_Consultant_ID_Expiry_Date_idx',
   }

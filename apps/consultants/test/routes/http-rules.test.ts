@@ -1,8 +1,9 @@
 import { Prisma } from '@cp/db'
 import { findScenario } from '@cp/db/seed'
+import { bearer } from '@cp/service-kit/testing'
 import t from 'tap'
 import { BASE, buildTestConsultants } from '../helpers/app.js'
-import { bearer, consultantToken } from '../helpers/tokens.js'
+import { consultantToken } from '../helpers/tokens.js'
 
 const { app, prisma } = await buildTestConsultants(t)
 const eligible = await findScenario(prisma, 'eligible')

@@ -1,8 +1,9 @@
 import { findScenario } from '@cp/db/seed'
 import { mediaUrlProblems, ODD_MEDIA_VALUES } from '@cp/domain/testing'
+import { bearer } from '@cp/service-kit/testing'
 import t from 'tap'
 import { BASE, buildTestConsultants, CONTENT_URL } from '../helpers/app.js'
-import { bearer, consultantToken } from '../helpers/tokens.js'
+import { consultantToken } from '../helpers/tokens.js'
 
 const { app, prisma } = await buildTestConsultants(t)
 // Two bookable consultants: one shows its own Photo, the other has none and falls back to its account's Photo.

@@ -1,8 +1,9 @@
 import { Prisma } from '@cp/db'
 import { VOLUME_EMAIL_DOMAIN } from '@cp/db/seed'
+import { bearer } from '@cp/service-kit/testing'
 import t from 'tap'
 import { BASE, buildTestConsultants } from '../helpers/app.js'
-import { bearer, consultantToken } from '../helpers/tokens.js'
+import { consultantToken } from '../helpers/tokens.js'
 
 // The list has its own volume test (query-plans.test.ts); this one checks that the other routes read volume rows
 // (legacy-shaped data made by a different writer than the scenario seed) without a 500 or a mismatch with the list.

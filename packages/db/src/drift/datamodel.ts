@@ -25,6 +25,8 @@ export interface DmmfModel {
   name: string
   dbName: string | null
   fields: DmmfField[]
+  /** A composite primary key (`@@id`); a single-field one is the field's `isId`. */
+  primaryKey?: { fields: string[] } | null
 }
 
 export interface DmmfField {
@@ -37,6 +39,11 @@ export interface DmmfField {
   nativeType?: [string, string[]] | null
   hasDefaultValue: boolean
   default?: DmmfDefault
+  isId?: boolean
+  /** Relation fields (`kind: 'object'`) only: the owning side lists its scalar fields and the ones they reference. */
+  relationName?: string | null
+  relationFromFields?: string[]
+  relationToFields?: string[]
 }
 
 export interface DmmfIndex {
@@ -53,14 +60,19 @@ type SchemaFiles = [path: string, content: string][]
 
 /** Parses the Prisma schema with Prisma's own WebAssembly parser and returns the tables it expects. */
 export async function loadExpectedSchema(source: SchemaSource): Promise<ExpectedSchema> {
-  const files: SchemaFiles =
-    'schemaPath' in source ? await readSchemaFiles(source.schemaPath) : [['schema.prisma', source.datamodel]]
-  assertMysqlProvider(files)
-  const datamodel = parseDatamodel(files)
+  const { files, datamodel } = await loadDatamodel(source)
   return {
     tables: datamodel.models.map((model) => toExpectedTable(model, datamodel)),
     hidden: findHiddenSchemaItems(files.map(([, content]) => content).join('\n')),
   }
+}
+
+/** Reads and parses the Prisma schema of a MySQL datasource: its files and their datamodel. */
+export async function loadDatamodel(source: SchemaSource): Promise<{ files: SchemaFiles; datamodel: DmmfDatamodel }> {
+  const files: SchemaFiles =
+    'schemaPath' in source ? await readSchemaFiles(source.schemaPath) : [['schema.prisma', source.datamodel]]
+  assertMysqlProvider(files)
+  return { files, datamodel: parseDatamodel(files) }
 }
 
 /**

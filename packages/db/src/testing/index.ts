@@ -10,3 +10,5 @@ export {
   type TestDatabaseOptions,
 } from './test-database.js'
 export { repoMigrationsDir } from '../migrations/paths.js'
+export { recordOlderOrderLater } from './older-order.js'
+export { startReplicationPair, type ReplicationPair, type ReplicationPairOptions } from './replication.js'

@@ -72,7 +72,7 @@ t.test('without DATABASE_URL it checks the default database that db:apply and db
 t.test('--help prints the usage and exits 0', async (t) => {
   const help = await run(['--help'], {})
   t.equal(help.code, 0)
-  t.match(help.stdout, /Exit status: 0 no drift, 1 drift, 2 the check could not run/)
+  t.match(help.stdout, /Exit status: 0 no drift \(no orphans\), 1 drift \(orphans\), 2 the check could not run/)
 })
 
 t.test('run as a script, the exit status is the process exit code', async (t) => {
@@ -88,4 +88,24 @@ t.test('run as a script, the exit status is the process exit code', async (t) =>
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
   t.equal(code, 1)
   t.match(stdout, /^branches: table missing in database \(model Branch\)$/m)
+})
+
+t.test('--orphans: exit 0 on a consistent database, 1 with the orphaned rows; --json gives the report', async (t) => {
+  const { url } = await createTestDatabase(t)
+  const clean = await run(['--orphans'], { DATABASE_URL: url })
+  t.equal(clean.code, 0)
+  t.match(clean.stdout, /^No orphans: database tl_\w+, \d+ relations checked\.$/)
+
+  const conn = await rawConnection(t, url)
+  await conn.query('INSERT INTO consultant_schedules (Consultant_ID, Day_Of_Week, Start_Time, End_Time) VALUES (404, 1, "09:00", "17:00")')
+  const text = await run(['--orphans'], { DATABASE_URL: url })
+  t.equal(text.code, 1)
+  t.match(text.stdout, /^consultant_schedules\.Consultant_ID -> consultants\.Consultant_ID \(ConsultantSchedule\.consultant\): 1 orphaned row; Schedule_ID \(reference\): 1 \(404\)$/m)
+  const json = await run(['--orphans', '--json'], { DATABASE_URL: url })
+  t.equal(json.code, 1)
+  t.match(JSON.parse(json.stdout), { orphans: 1, hasOrphans: true })
+
+  const unreachable = await run(['--orphans'], { DATABASE_URL: 'mysql://root@127.0.0.1:1/nowhere' })
+  t.equal(unreachable.code, 2)
+  t.match(unreachable.stderr, /^db:check: cannot connect to 127\.0\.0\.1:1 database nowhere/)
 })

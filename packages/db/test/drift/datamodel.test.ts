@@ -62,6 +62,38 @@ t.test('models become tables with database names for tables, columns and enum va
   t.same(byName.get('Notes')?.default, { kind: 'none' })
 })
 
+t.test('relation fields have no column: only their scalar reference columns are expected', async (t) => {
+  const schema = await loadExpectedSchema({
+    datamodel: `${DATASOURCE}
+model Shelf {
+  shelfId Int    @id @map("Shelf_ID")
+  books   Book[]
+  @@map("shelves")
+}
+
+model Book {
+  bookId  Int    @id @map("Book_ID")
+  shelfId Int?   @map("Shelf_ID")
+  shelf   Shelf? @relation(fields: [shelfId], references: [shelfId], onDelete: NoAction, onUpdate: NoAction)
+  @@index([shelfId])
+  @@map("books")
+}
+`,
+  })
+  t.same(
+    schema.tables.map((table) => [table.name, table.columns.map((c) => c.name)]),
+    [
+      ['shelves', ['Shelf_ID']],
+      ['books', ['Book_ID', 'Shelf_ID']],
+    ],
+  )
+  t.same(
+    schema.tables.flatMap((table) => table.indexes.map((index) => index.name)),
+    ['PRIMARY', 'PRIMARY', 'books_Shelf_ID_idx'],
+    'no index or foreign key is expected for the relation itself',
+  )
+})
+
 t.test('indexes get their map name or the name Prisma would give them', async (t) => {
   const [orders] = (await loadExpectedSchema({ datamodel: SCHEMA })).tables
   t.same(orders?.indexes, [

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import t from 'tap'
-import { applyMigrations, MigrateError } from '../../src/index.js'
+import { applyMigrations, MigrateError } from '../../src/tooling/index.js'
 import { createTestDatabase } from '../../src/testing/index.js'
 import { memoryLogger, rawConnection } from '../helpers.js'
 

@@ -21,6 +21,10 @@ const BAD: Record<string, string[]> = {
     'CREATE INDEX IF NOT EXISTS customers_Note_idx ON customers (Note)',
     'DROP INDEX IF EXISTS customers_Note_idx ON customers',
   ],
+  'foreign-key': [
+    'ALTER TABLE consultants ADD CONSTRAINT consultants_Customer_ID_fkey FOREIGN KEY (Customer_ID) REFERENCES customers(Customer_ID)',
+    'CREATE TABLE t (id INT, customer_id INT REFERENCES customers (Customer_ID)) COLLATE=utf8mb4_unicode_ci',
+  ],
   'show-slave-master': ['SHOW SLAVE STATUS', 'SHOW MASTER STATUS'],
   'reserved-word': [
     'SELECT COUNT(*) AS rank FROM consultants',

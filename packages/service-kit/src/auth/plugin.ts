@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../errors/app-error.js'
+import { type AppError, commonError } from '../errors/app-error.js'
 import {
   type AccessTokenVerifier,
   type AuthContext,
@@ -70,12 +70,12 @@ const EXPIRED_TOKEN = { en: 'The access token has expired', ar: 'انتهت صل
 const CONSULTANTS_ONLY = { en: 'Only a consultant can do this', ar: 'هذا الإجراء متاح للمستشارين فقط' }
 
 function missingCredentials(): AppError {
-  return new AppError('COMMON_UNAUTHORIZED', { headers: { 'www-authenticate': CHALLENGE } })
+  return commonError('COMMON_UNAUTHORIZED', { headers: { 'www-authenticate': CHALLENGE } })
 }
 
 function invalidToken(reason: TokenRejection | 'too_large'): AppError {
   const expired = reason === 'expired'
-  return new AppError('COMMON_UNAUTHORIZED', {
+  return commonError('COMMON_UNAUTHORIZED', {
     detail: expired ? EXPIRED_TOKEN : INVALID_TOKEN,
     headers: { 'www-authenticate': expired ? EXPIRED_TOKEN_CHALLENGE : INVALID_TOKEN_CHALLENGE },
   })
@@ -150,7 +150,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
     if (!outcome.ok) {
       if (outcome.reason === 'keys_unavailable') {
         // Not the client's fault and not a verdict on its token: 503 tells it to retry, 401 would sign it out.
-        throw new AppError('COMMON_UNAVAILABLE', { headers: { 'retry-after': String(outcome.retryAfterSec) } })
+        throw commonError('COMMON_UNAVAILABLE', { headers: { 'retry-after': String(outcome.retryAfterSec) } })
       }
       request.log.info({ authFailure: outcome.reason }, 'access token refused')
       throw invalidToken(outcome.reason)
@@ -165,7 +165,7 @@ async function authPlugin(app: FastifyInstance, options: AuthPluginOptions): Pro
   })
   app.decorate('requireConsultant', async (request: FastifyRequest) => {
     const auth = await authenticate(request)
-    if (auth.role !== 'consultant') throw new AppError('COMMON_FORBIDDEN', { detail: CONSULTANTS_ONLY })
+    if (auth.role !== 'consultant') throw commonError('COMMON_FORBIDDEN', { detail: CONSULTANTS_ONLY })
   })
 
   // Reading the caller on an unguarded route is a programming error, so it fails loudly instead of being undefined.

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from './app-error.js'
+import { type AppError, commonError, type FieldError } from './app-error.js'
 import type { CommonErrorCode } from './common-errors.js'
 
 /** The parts of a Fastify / Ajv error this module reads. */
@@ -45,7 +45,7 @@ function escapePointer(segment: string): string {
 }
 
 /** Turns Ajv errors into `{ path, message }` with a JSON pointer that starts at the request part. */
-export function toFieldErrors(validation: readonly AjvErrorLike[], context: string | undefined): FieldError[] {
+function toFieldErrors(validation: readonly AjvErrorLike[], context: string | undefined): FieldError[] {
   const location = `/${LOCATION_NAMES[context ?? ''] ?? context ?? 'request'}`
   return validation.map((error) => {
     const params = error.params ?? {}
@@ -71,12 +71,12 @@ export function fromFrameworkError(error: unknown): AppError | undefined {
   const { code, statusCode, validation, validationContext } = error as FrameworkError
   if (Array.isArray(validation)) {
     const context = typeof validationContext === 'string' ? validationContext : undefined
-    return new AppError('COMMON_VALIDATION', { errors: toFieldErrors(validation as AjvErrorLike[], context), cause: error })
+    return commonError('COMMON_VALIDATION', { errors: toFieldErrors(validation as AjvErrorLike[], context), cause: error })
   }
   const mapped = typeof code === 'string' ? FASTIFY_CODES[code] : undefined
-  if (mapped) return new AppError(mapped, { cause: error })
+  if (mapped) return commonError(mapped, { cause: error })
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-    return new AppError(CODES_BY_STATUS[statusCode] ?? 'COMMON_BAD_REQUEST', { cause: error })
+    return commonError(CODES_BY_STATUS[statusCode] ?? 'COMMON_BAD_REQUEST', { cause: error })
   }
   return undefined
 }

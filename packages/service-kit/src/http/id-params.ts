@@ -1,6 +1,6 @@
 import { MAX_INT_ID } from '@cp/domain'
 import { Type } from '@sinclair/typebox'
-import { AppError } from '../errors/app-error.js'
+import { commonError } from '../errors/app-error.js'
 
 /**
  * Canonical decimals from 1 to 2147483647 (MAX_INT_ID, the largest signed INT): up to nine digits, or ten digits
@@ -32,7 +32,7 @@ export const IdParamsSchema = Type.Object(
 export function idParam<Id>(tryParse: (input: unknown) => Id | undefined, raw: string): Id {
   const id = tryParse(raw)
   if (id === undefined) {
-    throw new AppError('COMMON_VALIDATION', {
+    throw commonError('COMMON_VALIDATION', {
       errors: [{ path: '/params/id', message: `must be a positive integer no greater than ${MAX_INT_ID}` }],
     })
   }

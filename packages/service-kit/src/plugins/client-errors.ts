@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net'
 import { randomUUID } from 'node:crypto'
-import { AppError } from '../errors/app-error.js'
+import { commonError } from '../errors/app-error.js'
 import type { ErrorRegistry } from '../errors/error-registry.js'
 import { renderProblem } from '../errors/problem.js'
 import { PROBLEM_CONTENT_TYPE } from '../schemas/problem.js'
@@ -21,7 +21,7 @@ export function createClientErrorHandler(registry: ErrorRegistry, problemTypeBas
       socket.destroy(error)
       return
     }
-    const { instance: _unknownPath, ...problem } = renderProblem(new AppError(code), definition, {
+    const { instance: _unknownPath, ...problem } = renderProblem(commonError(code), definition, {
       locale: 'en',
       requestId: randomUUID(),
       instance: '',

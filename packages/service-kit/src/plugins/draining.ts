@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify'
-import { AppError } from '../errors/app-error.js'
+import { commonError } from '../errors/app-error.js'
 import { type ErrorsPluginOptions, sendProblem } from './errors.js'
 
 /** A draining instance has no more work to offer: the client may retry at once, on another connection. */
@@ -26,7 +26,7 @@ export function refuseRequestsWhileClosing(app: FastifyInstance, errorOptions: E
       return
     }
     reply.header('connection', 'close')
-    const unavailable = new AppError('COMMON_UNAVAILABLE', {
+    const unavailable = commonError('COMMON_UNAVAILABLE', {
       headers: { 'retry-after': String(CLOSING_RETRY_AFTER_SECONDS) },
     })
     sendProblem(request, reply, unavailable, errorOptions)

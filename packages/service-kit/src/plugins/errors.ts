@@ -1,7 +1,7 @@
 import { resolveLocale } from '@cp/domain'
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../errors/app-error.js'
+import { AppError, commonError } from '../errors/app-error.js'
 import type { ErrorRegistry } from '../errors/error-registry.js'
 import { fromFrameworkError } from '../errors/fastify-errors.js'
 import { renderProblem } from '../errors/problem.js'
@@ -46,7 +46,7 @@ export function sendProblem(
   let definition = options.registry.get(error.code)
   if (!definition) {
     request.log.error({ err: error, code: error.code }, 'AppError with a code that no catalog defines')
-    appError = new AppError('COMMON_INTERNAL', { cause: error })
+    appError = commonError('COMMON_INTERNAL', { cause: error })
     definition = options.registry.get('COMMON_INTERNAL')
   }
   if (!definition) throw new Error('The COMMON catalog is missing COMMON_INTERNAL')
@@ -77,7 +77,7 @@ function errorsPlugin(app: FastifyInstance, options: ErrorsPluginOptions, done: 
     }
     if (options.isUnavailable?.(error)) {
       request.log.warn({ err: error }, 'dependency unavailable')
-      const unavailable = new AppError('COMMON_UNAVAILABLE', {
+      const unavailable = commonError('COMMON_UNAVAILABLE', {
         cause: error,
         headers: { 'retry-after': String(UNAVAILABLE_RETRY_AFTER_SECONDS) },
       })
@@ -85,7 +85,7 @@ function errorsPlugin(app: FastifyInstance, options: ErrorsPluginOptions, done: 
     }
     // Anything else is a bug: the stack goes to the log, never to the client.
     request.log.error({ err: error }, 'unexpected error')
-    return sendProblem(request, reply, new AppError('COMMON_INTERNAL', { cause: error }), options)
+    return sendProblem(request, reply, commonError('COMMON_INTERNAL', { cause: error }), options)
   })
 
   done()

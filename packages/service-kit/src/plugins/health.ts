@@ -2,7 +2,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import { Type } from '@sinclair/typebox'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../errors/app-error.js'
+import { commonError } from '../errors/app-error.js'
 import { ProblemRef, PROBLEM_CONTENT_TYPE } from '../schemas/problem.js'
 
 /** What each dependency reported, e.g. `{ database: 'ok' }`. */
@@ -83,7 +83,7 @@ async function healthPlugin(fastify: FastifyInstance, options: HealthPluginOptio
         return { status: 'ready' as const, version: options.version, checks: await check() }
       } catch (error) {
         request.log.warn({ err: error }, 'readiness check failed')
-        throw new AppError('COMMON_UNAVAILABLE', { cause: error })
+        throw commonError('COMMON_UNAVAILABLE', { cause: error })
       }
     },
   )

@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 import fp from 'fastify-plugin'
-import { AppError } from '../errors/app-error.js'
+import { commonError } from '../errors/app-error.js'
 
 export interface RateLimitPluginOptions {
   readonly max: number
@@ -16,7 +16,7 @@ async function rateLimitPlugin(app: FastifyInstance, options: RateLimitPluginOpt
     // The default key is request.ip, which is the client only because trustProxy lists the proxy alone.
     errorResponseBuilder: (_request, context) => {
       const seconds = Math.max(1, Math.ceil(context.ttl / 1000))
-      return new AppError('COMMON_RATE_LIMITED', { headers: { 'retry-after': String(seconds) } })
+      return commonError('COMMON_RATE_LIMITED', { headers: { 'retry-after': String(seconds) } })
     },
   })
 }

@@ -10,7 +10,7 @@ export interface SwaggerPluginOptions {
   readonly description?: string
 }
 
-export function docsPrefix(name: string): string {
+function docsPrefix(name: string): string {
   return `/docs/${name}`
 }
 

@@ -5,7 +5,7 @@ import { COMMON_ERRORS, type CommonErrorCode } from '../errors/common-errors.js'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json'
 
-export const FieldErrorSchema = Type.Object(
+const FieldErrorSchema = Type.Object(
   {
     path: Type.String({ description: 'Where the failure is, e.g. /query/page or /body/email' }),
     message: Type.String(),

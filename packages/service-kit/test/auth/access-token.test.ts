@@ -3,22 +3,13 @@ import t from 'tap'
 import { createAccessTokenVerifier } from '../../src/auth/access-token.js'
 import { createStaticKeySource, type KeySource } from '../../src/auth/key-source.js'
 import { keysFromPem } from '../../src/auth/keys.js'
-import {
-  AUDIENCE,
-  consultantClaims,
-  customerClaims,
-  generateTestKey,
-  ISSUER,
-  signHs256WithPublicKey,
-  signRs256,
-  signToken,
-  unsignedToken,
-} from './fixtures.js'
+import { consultantClaims, customerClaims, generateTestKey, signToken, TEST_AUDIENCE, TEST_ISSUER } from '../../src/testing/index.js'
+import { signHs256WithPublicKey, signRs256, unsignedToken } from './fixtures.js'
 
 const key = generateTestKey()
 
 function verifierWith(keys: KeySource = createStaticKeySource(keysFromPem(key.publicKeyPem)), cacheSize = 0) {
-  return createAccessTokenVerifier({ issuer: ISSUER, audience: AUDIENCE, clockToleranceSec: 30, keys, cacheSize, cacheTtlMs: 60_000 })
+  return createAccessTokenVerifier({ issuer: TEST_ISSUER, audience: TEST_AUDIENCE, clockToleranceSec: 30, keys, cacheSize, cacheTtlMs: 60_000 })
 }
 
 const verify = verifierWith()
@@ -48,7 +39,7 @@ t.test('a consultant token carries the consultant id', async (t) => {
 })
 
 t.test('aud may be a single string; application/at+jwt is the same type', async (t) => {
-  t.equal(await reasonOf(signToken(key, customerClaims({ aud: AUDIENCE }))), 'accepted')
+  t.equal(await reasonOf(signToken(key, customerClaims({ aud: TEST_AUDIENCE }))), 'accepted')
   t.equal(await reasonOf(signToken(key, customerClaims(), { typ: 'application/AT+JWT' })), 'accepted')
 })
 
@@ -87,12 +78,12 @@ t.test('an unknown kid, and a foreign key that claims our kid', async (t) => {
 
 t.test('issuer and audience', async (t) => {
   t.equal(await reasonOf(signToken(key, customerClaims({ iss: 'https://evil.example' }))), 'issuer')
-  t.equal(await reasonOf(signToken(key, customerClaims({ iss: `${ISSUER}/` }))), 'issuer', 'no prefix or suffix match')
+  t.equal(await reasonOf(signToken(key, customerClaims({ iss: `${TEST_ISSUER}/` }))), 'issuer', 'no prefix or suffix match')
   t.equal(await reasonOf(signToken(key, customerClaims({ aud: ['catalog'] }))), 'audience')
   t.equal(await reasonOf(signToken(key, customerClaims({ aud: 'catalog' }))), 'audience')
   t.equal(await reasonOf(signToken(key, customerClaims({ aud: [] }))), 'audience')
-  t.equal(await reasonOf(signToken(key, customerClaims({ aud: [AUDIENCE, 5] }))), 'audience')
-  t.equal(await reasonOf(signToken(key, customerClaims({ aud: `${AUDIENCE}x` }))), 'audience')
+  t.equal(await reasonOf(signToken(key, customerClaims({ aud: [TEST_AUDIENCE, 5] }))), 'audience')
+  t.equal(await reasonOf(signToken(key, customerClaims({ aud: `${TEST_AUDIENCE}x` }))), 'audience')
 })
 
 t.test('exp is required and honoured with a 30 s tolerance (in seconds, not milliseconds); nbf too', async (t) => {
@@ -112,8 +103,8 @@ t.test('exp is required and honoured with a 30 s tolerance (in seconds, not mill
 t.test('times are judged by the clock the service passes, on cache hits too', async (t) => {
   let nowMs = Date.now()
   const clocked = createAccessTokenVerifier({
-    issuer: ISSUER,
-    audience: AUDIENCE,
+    issuer: TEST_ISSUER,
+    audience: TEST_AUDIENCE,
     clockToleranceSec: 30,
     keys: createStaticKeySource(keysFromPem(key.publicKeyPem)),
     cacheSize: 100,

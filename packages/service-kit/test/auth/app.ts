@@ -11,7 +11,7 @@ import {
   type ServiceApp,
 } from '../../src/index.js'
 import { testConfig } from '../helpers/test-app.js'
-import { AUDIENCE, ISSUER } from './fixtures.js'
+import { TEST_AUDIENCE, TEST_ISSUER } from '../../src/testing/index.js'
 
 export const GUARDED_ERRORS = defineErrors({
   CONSULTANTS_NOT_OWNER: { status: 403, title: { en: 'Not your profile', ar: 'ليس ملفك الشخصي' } },
@@ -29,8 +29,8 @@ const AuthSchema = Type.Object({
 
 /** A service as consultants or catalog would build it: the kit, the auth plugin, guarded and open routes. */
 export async function buildGuardedApp(t: Test, auth: Partial<AuthPluginOptions>): Promise<ServiceApp> {
-  const app = await buildService({ name: AUDIENCE, version: '1.0.0', config: testConfig(), logger: false, errors: GUARDED_ERRORS })
-  await app.register(authPlugin, { issuer: ISSUER, audience: AUDIENCE, ...auth })
+  const app = await buildService({ name: TEST_AUDIENCE, version: '1.0.0', config: testConfig(), logger: false, errors: GUARDED_ERRORS })
+  await app.register(authPlugin, { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, ...auth })
   const guardedRoutes: FastifyPluginAsyncTypebox = async (routes) => {
     routes.get(
       '/me',

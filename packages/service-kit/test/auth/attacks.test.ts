@@ -3,16 +3,8 @@ import { connect } from 'node:net'
 import t, { type Test } from 'tap'
 import type { ServiceApp } from '../../src/index.js'
 import { bearer, buildGuardedApp } from './app.js'
-import {
-  customerClaims,
-  generateTestKey,
-  type JwksServer,
-  signHs256WithPublicKey,
-  signRs256,
-  signToken,
-  startJwksServer,
-  unsignedToken,
-} from './fixtures.js'
+import { customerClaims, generateTestKey, signToken } from '../../src/testing/index.js'
+import { type JwksServer, signHs256WithPublicKey, signRs256, startJwksServer, unsignedToken } from './fixtures.js'
 
 // The attacks of issue 3 ("Bad input and abuse") against a service verifying with a real JWKS endpoint.
 

@@ -1,10 +1,14 @@
 import { Type } from '@sinclair/typebox'
 import t from 'tap'
 import { authOptionsFromConfig, AuthVerifierConfigSchema, ConfigError, loadConfig, ServiceConfigSchema } from '../../src/index.js'
-import { generateTestKey, ISSUER } from './fixtures.js'
+import { generateTestKey, TEST_ISSUER } from '../../src/testing/index.js'
 
-const Schema = Type.Composite([ServiceConfigSchema, AuthVerifierConfigSchema, Type.Object({ PORT: Type.Integer({ default: 3002 }), METRICS_PORT: Type.Integer({ default: 0 }) })])
-const load = (env: Record<string, string>) => loadConfig(Schema, { AUTH_ISSUER: ISSUER, ...env })
+const Schema = Type.Composite([
+  ServiceConfigSchema,
+  AuthVerifierConfigSchema,
+  Type.Object({ PORT: Type.Integer({ default: 3002 }), METRICS_PORT: Type.Integer({ default: 0 }) }),
+])
+const load = (env: Record<string, string>) => loadConfig(Schema, { AUTH_ISSUER: TEST_ISSUER, ...env })
 const key = generateTestKey()
 
 function issuesOf(fn: () => unknown): unknown {
@@ -20,7 +24,7 @@ t.test('composes with the service config; the tolerance defaults to 30 s', async
   const config = load({ AUTH_JWKS_URL: 'http://auth:3001/v1/auth/.well-known/jwks.json' })
   t.equal(config.AUTH_CLOCK_TOLERANCE_SEC, 30)
   t.same(authOptionsFromConfig(config, 'consultants'), {
-    issuer: ISSUER,
+    issuer: TEST_ISSUER,
     audience: 'consultants',
     clockToleranceSec: 30,
     jwksUrl: 'http://auth:3001/v1/auth/.well-known/jwks.json',

@@ -1,62 +1,11 @@
-import { createHash, createHmac, generateKeyPairSync, type KeyObject, randomUUID, sign } from 'node:crypto'
+import { createHmac, generateKeyPairSync, sign } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Test } from 'tap'
+import { encodeTokenPart as encode, type TestKey } from '../../src/testing/index.js'
 
-// Keys and tokens built with node:crypto alone, as the auth service would make them, so these tests depend
-// neither on apps/auth nor on the library under test to produce their inputs.
-
-export const ISSUER = 'https://api.example.test/v1/auth'
-export const AUDIENCE = 'consultants'
-
-export interface TestKey {
-  readonly kid: string
-  readonly privateKey: KeyObject
-  readonly publicKeyPem: string
-  readonly jwk: { kty: 'EC'; crv: 'P-256'; x: string; y: string; kid: string; alg: 'ES256'; use: 'sig' }
-}
-
-export function generateTestKey(): TestKey {
-  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' })
-  const { x, y } = publicKey.export({ format: 'jwk' }) as { x: string; y: string }
-  const kid = createHash('sha256').update(JSON.stringify({ crv: 'P-256', kty: 'EC', x, y })).digest('base64url')
-  return {
-    kid,
-    privateKey,
-    publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-    jwk: { kty: 'EC', crv: 'P-256', x, y, kid, alg: 'ES256', use: 'sig' },
-  }
-}
-
-const nowSec = () => Math.floor(Date.now() / 1000)
-
-export function customerClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  const iat = nowSec()
-  return {
-    iss: ISSUER,
-    sub: '42',
-    aud: [AUDIENCE, 'catalog'],
-    role: 'customer',
-    sid: randomUUID(),
-    jti: randomUUID(),
-    iat,
-    exp: iat + 900,
-    ...overrides,
-  }
-}
-
-export function consultantClaims(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return customerClaims({ sub: '77', role: 'consultant', consultant_id: 9, ...overrides })
-}
-
-const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url')
-
-/** Signs like the auth service: ES256, `typ: at+jwt`, the key's thumbprint as `kid`, unless the header says otherwise. */
-export function signToken(key: TestKey, claims: Record<string, unknown>, header: Record<string, unknown> = {}): string {
-  const input = `${encode({ alg: 'ES256', typ: 'at+jwt', kid: key.kid, ...header })}.${encode(claims)}`
-  const signature = sign('sha256', Buffer.from(input), { key: key.privateKey, dsaEncoding: 'ieee-p1363' })
-  return `${input}.${signature.toString('base64url')}`
-}
+// Keys, claims and well-signed tokens come from `@cp/service-kit/testing`; here are the attacks and the JWKS server
+// that only the verifier's own tests need.
 
 /** The classic confusion attack: HS256 with the verifier's own public key as the HMAC secret. */
 export function signHs256WithPublicKey(key: TestKey, claims: Record<string, unknown>): string {

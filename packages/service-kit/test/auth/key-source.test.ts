@@ -3,7 +3,8 @@ import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import t, { type Test } from 'tap'
 import { createJwksKeySource, type JwksKeySourceOptions } from '../../src/auth/key-source.js'
-import { deadUrl, generateTestKey, startJwksServer } from './fixtures.js'
+import { generateTestKey } from '../../src/testing/index.js'
+import { deadUrl, startJwksServer } from './fixtures.js'
 
 const first = generateTestKey()
 const second = generateTestKey()

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto'
 import t from 'tap'
 import { keysFromPem } from '../../src/auth/keys.js'
-import { generateTestKey } from './fixtures.js'
+import { generateTestKey } from '../../src/testing/index.js'
 
 t.test('PEM public keys are named by their RFC 7638 thumbprint, as the auth service names them', async (t) => {
   const a = generateTestKey()

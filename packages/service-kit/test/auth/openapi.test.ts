@@ -2,7 +2,7 @@ import { Validator } from '@seriousme/openapi-schema-validator'
 import t from 'tap'
 import { BEARER_AUTH_SCHEME, problemResponses, securityFor } from '../../src/index.js'
 import { buildGuardedApp } from './app.js'
-import { generateTestKey } from './fixtures.js'
+import { generateTestKey } from '../../src/testing/index.js'
 
 t.test('guarded routes document bearerAuth, 401 with its challenge header, 403 and 503', async (t) => {
   const app = await buildGuardedApp(t, { publicKeyPem: generateTestKey().publicKeyPem })

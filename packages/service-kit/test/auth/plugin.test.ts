@@ -2,7 +2,8 @@ import t from 'tap'
 import { authPlugin, buildService } from '../../src/index.js'
 import { testConfig } from '../helpers/test-app.js'
 import { bearer, buildGuardedApp } from './app.js'
-import { AUDIENCE, consultantClaims, customerClaims, deadUrl, generateTestKey, ISSUER, signToken, startJwksServer } from './fixtures.js'
+import { consultantClaims, customerClaims, generateTestKey, signToken, TEST_AUDIENCE, TEST_ISSUER } from '../../src/testing/index.js'
+import { deadUrl, startJwksServer } from './fixtures.js'
 
 const key = generateTestKey()
 const nextKey = generateTestKey()
@@ -140,13 +141,13 @@ t.test('reading request.auth on an unguarded route is a loud programming error',
 
 t.test('options are checked when the plugin is registered', async (t) => {
   const cases: Array<[string, Record<string, unknown>, RegExp]> = [
-    ['no key source', { issuer: ISSUER, audience: AUDIENCE }, /exactly one of jwksUrl and publicKeyPem/],
-    ['both key sources', { issuer: ISSUER, audience: AUDIENCE, jwksUrl: 'http://auth/jwks', publicKeyPem: key.publicKeyPem }, /exactly one/],
-    ['a non-http URL', { issuer: ISSUER, audience: AUDIENCE, jwksUrl: 'file:///etc/jwks.json' }, /http\(s\) URL/],
-    ['no audience', { issuer: ISSUER, audience: ' ', publicKeyPem: key.publicKeyPem }, /audience/],
-    ['no issuer', { issuer: '', audience: AUDIENCE, publicKeyPem: key.publicKeyPem }, /issuer/],
-    ['tolerance in ms by mistake', { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: key.publicKeyPem, clockToleranceSec: 30_000 }, /0 to 300/],
-    ['a private key', { issuer: ISSUER, audience: AUDIENCE, publicKeyPem: key.privateKey.export({ type: 'pkcs8', format: 'pem' }) }, /PUBLIC KEY/],
+    ['no key source', { issuer: TEST_ISSUER, audience: TEST_AUDIENCE }, /exactly one of jwksUrl and publicKeyPem/],
+    ['both key sources', { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwksUrl: 'http://auth/jwks', publicKeyPem: key.publicKeyPem }, /exactly one/],
+    ['a non-http URL', { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, jwksUrl: 'file:///etc/jwks.json' }, /http\(s\) URL/],
+    ['no audience', { issuer: TEST_ISSUER, audience: ' ', publicKeyPem: key.publicKeyPem }, /audience/],
+    ['no issuer', { issuer: '', audience: TEST_AUDIENCE, publicKeyPem: key.publicKeyPem }, /issuer/],
+    ['tolerance in ms by mistake', { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, publicKeyPem: key.publicKeyPem, clockToleranceSec: 30_000 }, /0 to 300/],
+    ['a private key', { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, publicKeyPem: key.privateKey.export({ type: 'pkcs8', format: 'pem' }) }, /PUBLIC KEY/],
   ]
   for (const [name, options, message] of cases) {
     const app = await buildService({ name: 'x', version: '1.0.0', config: testConfig(), logger: false })

@@ -3,11 +3,11 @@ import { defineErrors } from '@cp/domain'
 import { Type } from '@sinclair/typebox'
 import type { Test } from 'tap'
 import {
-  AppError,
   buildService,
   type BuildServiceOptions,
   loadConfig,
   problemResponsesFor,
+  errorFactory,
   ServiceConfigSchema,
   type ServiceApp,
 } from '../../src/index.js'
@@ -17,6 +17,11 @@ export const TEST_ERRORS = defineErrors({
 })
 
 const problems = problemResponsesFor(TEST_ERRORS)
+const testError = errorFactory(TEST_ERRORS)
+// A catalog the app does not register: its code compiles but is unknown at run time, the mistake the registry catches.
+const unregisteredError = errorFactory(
+  defineErrors({ TEST_NOT_IN_ANY_CATALOG: { status: 418, title: { en: 'Not registered', ar: 'غير مسجل' } } }),
+)
 
 export const TestConfigSchema = Type.Composite([
   ServiceConfigSchema,
@@ -96,7 +101,7 @@ export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promi
           },
         },
         async (request) => {
-          throw new AppError('TEST_ITEM_NOT_FOUND', {
+          throw testError('TEST_ITEM_NOT_FOUND', {
             detail: { en: 'There is no item {id}', ar: 'لا يوجد عنصر برقم {id}' },
             params: { id: request.params.id },
           })
@@ -123,7 +128,7 @@ export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promi
         throw new Error('connect ECONNREFUSED 10.0.0.7:3306 user=root')
       })
       routes.get('/unknown-code', { schema: { hide: true } }, async () => {
-        throw new AppError('TEST_NOT_IN_ANY_CATALOG')
+        throw unregisteredError('TEST_NOT_IN_ANY_CATALOG')
       })
       routes.post('/log', { schema: { hide: true } }, async (request) => {
         request.log.info({ headers: request.headers, body: request.body }, 'application logged the request')

@@ -104,6 +104,12 @@ export const SQL_RULES: SqlRule[] = [
     find: matches(/\bALTER\s+TABLE\b[^;]*?\bIF\s+(NOT\s+)?EXISTS\b|\b(CREATE\s+(UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?|DROP\s+)INDEX\s+IF\s+(NOT\s+)?EXISTS\b/gi),
   },
   {
+    id: 'foreign-key',
+    message:
+      'the legacy database has no foreign keys and the legacy application writes references they would refuse; relations are declared in schema.prisma only (pnpm db:check --orphans reports broken ones)',
+    find: matches(/\bFOREIGN\s+KEY\b|\bREFERENCES\s+`?\w+`?\s*\(/gi),
+  },
+  {
     id: 'show-slave-master',
     message: 'SHOW SLAVE/MASTER … is gone in MySQL 8.4; use SHOW REPLICA STATUS (columns differ) or a heartbeat row',
     find: matches(/\bSHOW\s+(SLAVE|MASTER)\b/gi),

@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
-import { problems } from '../errors.js'
-import type { KeySet } from '../lib/keys.js'
-import { JwksResponse } from '../schemas/responses.js'
+import { problems } from '../../errors.js'
+import type { KeySet } from '../../lib/keys.js'
+import { JwksResponse } from '../../schemas/responses.js'
 
 export interface JwksRouteOptions {
   readonly keys: KeySet
   readonly maxAgeSeconds: number
 }
 
-export const jwksRoutes: FastifyPluginAsyncTypebox<JwksRouteOptions> = async (app, { keys, maxAgeSeconds }) => {
+export const jwksRoute: FastifyPluginAsyncTypebox<JwksRouteOptions> = async (app, { keys, maxAgeSeconds }) => {
   // Built once: the key set is fixed for the life of the process (a rotation is a configuration change and a restart).
   const body = keys.toJwks()
 
