@@ -1,5 +1,7 @@
+import { createPool } from 'mariadb'
 import t from 'tap'
-import { createDb, type DbMetrics, type DbPoolCounts, parseDbConfig, queryOperation, type QueryOperation } from '../src/index.js'
+import { createDb, type DbMetrics, type DbPoolCounts, parseDatabaseUrl, parseDbConfig, queryOperation, type QueryOperation } from '../src/index.js'
+import { replicaPoolTracker, withFallbackMetrics } from '../src/metrics.js'
 import { createTestDatabase } from '../src/testing/index.js'
 import { memoryLogger } from './helpers.js'
 
@@ -67,4 +69,33 @@ t.test('a database built with a metrics sink reports its pool and every statemen
   await transaction
   t.equal(await queued, 1)
   t.ok(queries.some((query) => query.operation === 'COMMIT'), 'the transaction\'s commit counted as COMMIT')
+})
+
+t.test('replica fallbacks are counted by reason, and the replicas\' pools are summed as one', async (t) => {
+  const { url } = await createTestDatabase(t)
+  const { metrics, pools } = recordingMetrics()
+  const reasons: string[] = []
+  const seen: string[] = []
+  const hooks = withFallbackMetrics(
+    { onReplicaFallback: (event) => void seen.push(event.reason) },
+    { ...metrics, replicaFallback: (reason) => void reasons.push(reason) },
+  )
+  hooks.onReplicaFallback?.({ reason: 'no-usable-replica' })
+  hooks.onReplicaFallback?.({ reason: 'replica-failed', replica: '127.0.0.1:3307' })
+  t.same(reasons, ['no-usable-replica', 'replica-failed'], 'counted by reason, never by host')
+  t.same(seen, ['no-usable-replica', 'replica-failed'], "the caller's own hook still runs")
+
+  const options = { ...parseDatabaseUrl(url), connectionLimit: 2 }
+  const first = createPool(options)
+  const second = createPool(options)
+  const tracker = replicaPoolTracker(metrics)
+  tracker.add(first)
+  tracker.add(second)
+  const held = await first.getConnection()
+  await second.query('SELECT 1')
+  t.match(pools.get('replica')?.(), { active: 1, waiting: 0 }, 'one connection in use across both pools')
+  await held.release()
+  await first.end()
+  t.match(pools.get('replica')?.(), { active: 0 }, 'a closed pool drops out')
+  await second.end()
 })
