@@ -49,7 +49,8 @@ export interface StartOptions {
 export async function startServer(options: StartOptions): Promise<Server> {
   const port = await freePort()
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script], {
-    env: { ...options.env, HOST: '127.0.0.1', PORT: String(port) },
+    // METRICS_PORT 0: any free port, so runs side by side (CI, other checkouts) never fight over the default.
+    env: { ...options.env, HOST: '127.0.0.1', PORT: String(port), METRICS_PORT: '0' },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   const output: string[] = []

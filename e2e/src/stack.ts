@@ -16,6 +16,8 @@ export interface Instance extends Watched {
   readonly port: number
   /** The instance's own address; tests use it only to compare with the proxy and to read health. */
   readonly directUrl: string
+  /** The instance's metrics port (GET /metrics), which the proxy never routes. */
+  readonly metricsUrl: string
 }
 
 export interface AccessLogEntry {
@@ -121,9 +123,12 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
   }
 
   // Ports first, so the proxy knows every instance before any of them runs.
-  const planned: { service: ServiceName; name: string; port: number }[] = []
+  // Each instance its own metrics port too: two instances of a service on one host cannot share the default.
+  const planned: { service: ServiceName; name: string; port: number; metricsPort: number }[] = []
   for (const service of SERVICES) {
-    for (let index = 1; index <= perService; index++) planned.push({ service, name: `${service}-${index}`, port: await freePort() })
+    for (let index = 1; index <= perService; index++) {
+      planned.push({ service, name: `${service}-${index}`, port: await freePort(), metricsPort: await freePort() })
+    }
   }
 
   // nginx.conf is copied unchanged; render-upstreams.sh writes the port and the instances beside it.
@@ -159,13 +164,19 @@ export async function startStack(host: StackHost, options: StackOptions = {}): P
   const startAll = async (services: readonly ServiceName[]) => {
     const started = planned
       .filter((p) => services.includes(p.service))
-      .map(({ service, name, port }) => {
+      .map(({ service, name, port, metricsPort }) => {
         const watched = watch(name, process.execPath, ['dist/server.js'], {
           cwd: bundleDir(service),
-          env: { ...common, ...perServiceEnv[service], PORT: String(port) },
+          env: { ...common, ...perServiceEnv[service], PORT: String(port), METRICS_PORT: String(metricsPort) },
         })
         processes.push(watched)
-        const instance: Instance = { ...watched, service, port, directUrl: `http://127.0.0.1:${port}` }
+        const instance: Instance = {
+          ...watched,
+          service,
+          port,
+          directUrl: `http://127.0.0.1:${port}`,
+          metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
+        }
         instances.push(instance)
         return instance
       })

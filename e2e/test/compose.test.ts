@@ -1,5 +1,5 @@
 // docker-compose.yml as a user meets it: accepted with the .env that scripts/dev-keys.sh writes and without any,
-// the proxy the only published port, MySQL off the host's 3306, and nginx given the same config file as these
+// the proxy the only public port (metrics on loopback), MySQL off the host's 3306, and nginx given the same config file as these
 // tests. Validated by the real docker-compose (no engine needed).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -60,12 +60,16 @@ t.test('with the .env that scripts/dev-keys.sh writes, its secrets reach the aut
   t.match(services.consultants?.environment?.DATABASE_URL, /^mysql:\/\/consultation:[0-9a-f]{32}@mysql:3306\//, 'the generated password')
 })
 
-t.test('the proxy is the only published port, and MySQL stays off the host 3306', async (t) => {
+t.test('the proxy is the only public port, the metrics ports stay on loopback, MySQL off the host 3306', async (t) => {
   const { services } = composeConfig(t, undefined)
   t.same(publishedPorts(services.proxy), [':8080->8080'])
   t.same(publishedPorts(services.mysql), ['127.0.0.1:33306:3306/tcp'])
-  for (const name of ['auth', 'consultants', 'catalog', 'migrate']) {
-    t.same(publishedPorts(services[name]), [], `${name} is reached through the proxy only`)
+  t.same(publishedPorts(services.migrate), [])
+  const metricsPorts = { auth: '9461', consultants: '9462', catalog: '9463' }
+  for (const [name, port] of Object.entries(metricsPorts)) {
+    // An empty host port: Docker picks one per instance (two instances run per service).
+    t.same(publishedPorts(services[name]), [`127.0.0.1::${port}/tcp`], `${name}'s API is reached through the proxy only`)
+    t.equal(services[name]?.environment?.METRICS_PORT, port, `${name} serves its metrics on the published port`)
   }
 })
 

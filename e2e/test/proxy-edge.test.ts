@@ -2,6 +2,7 @@
 // its own errors in the services' problem+json format.
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { sampleValue, scrapeMetrics } from '@cp/service-kit/testing'
 import t from 'tap'
 import { REPO_ROOT, SERVICES } from '../src/bundles.js'
 import { rawRequest } from '../src/raw-http.js'
@@ -61,6 +62,24 @@ t.test('the proxy edge', async (t) => {
     // They do answer on the instances themselves, for the orchestrator.
     const instance = stack.instancesOf('catalog')[0]
     t.equal((await rawRequest(`${instance?.directUrl}/health/ready`)).status, 200)
+  })
+
+  t.test('each instance counts the requests the proxy brought it, on its own metrics port', async (t) => {
+    const route = { route: '/v1/catalog/consultation-categories', method: 'GET', status_code: '200' }
+    const served = async () => {
+      let total = 0
+      for (const instance of stack.instancesOf('catalog')) {
+        const port = Number(new URL(instance.metricsUrl).port)
+        total += sampleValue(await scrapeMetrics(port), 'http_request_duration_seconds_count', route)
+      }
+      return total
+    }
+    const before = await served()
+    const n = 6
+    for (let i = 0; i < n; i++) t.equal((await rawRequest(url('/v1/catalog/consultation-categories'))).status, 200)
+    t.equal((await served()) - before, n, 'every proxied request counted once, on the instance that served it')
+    const refused = await rawRequest(url('/metrics'))
+    t.equal(refused.status, 404, 'while the proxy still refuses /metrics')
   })
 
   t.test('the docs index and every OpenAPI document are served through the proxy, and their servers work there', async (t) => {

@@ -188,7 +188,8 @@ start_service() {
   shift 2
   local container=ci-images-$$-$name
   containers+=("$container")
-  docker run -d --name "$container" --network host --health-interval 2s -e PORT="$port" \
+  # Host networking: a free metrics port too, so nothing else on this machine can hold the image's default.
+  docker run -d --name "$container" --network host --health-interval 2s -e PORT="$port" -e METRICS_PORT="$(free_port)" \
     -e DATABASE_URL="$database_url" "$@" "cp-$name:${version[$name]}" >/dev/null
 }
 

@@ -44,7 +44,7 @@ export async function buildAuthApp(options: BuildAuthAppOptions): Promise<Servic
     app.log.warn('development: signing key or OTP pepper generated at start-up; tokens and codes die with this process')
   }
   // Everything in auth reads what it (or a concurrent sign-in) just wrote: the primary only, never a replica.
-  await app.register(dbPlugin, { config: { ...config, DATABASE_REPLICA_URLS: '' } })
+  await app.register(dbPlugin, { config: { ...config, DATABASE_REPLICA_URLS: '' }, metrics: app.metrics.db })
   // This service verifies its own tokens like every other service does, with its own keys instead of a JWKS fetch.
   await app.register(authPlugin, {
     issuer: config.AUTH_ISSUER,

@@ -25,6 +25,7 @@ export const AuthConfigSchema = Type.Composite([
   DbConfigSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3001 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 9461 }),
     AUTH_ISSUER: Type.String({
       minLength: 1,
       default: 'http://localhost:3001',

@@ -27,7 +27,7 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
     errors: CATALOG_ERRORS,
     ...databaseServiceOptions,
   })
-  await app.register(dbPlugin, { config })
+  await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
     // Public, cacheable reads: a read replica may serve them.

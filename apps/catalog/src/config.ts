@@ -7,6 +7,7 @@ export const CatalogConfigSchema = Type.Composite([
   DbConfigSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 9463 }),
     CATALOG_CACHE_MAX_AGE: Type.Integer({
       minimum: 0,
       default: 60,

@@ -45,7 +45,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
     errors: CONSULTANTS_ERRORS,
     ...databaseServiceOptions,
   })
-  await app.register(dbPlugin, { config })
+  await app.register(dbPlugin, { config, metrics: app.metrics.db })
   await app.register(authPlugin, authOptions)
   // `/me` is a static route, so the router prefers it to `/:id` whatever the registration order. The primary serves
   // it: a consultant reads their own profile right after changing it.

@@ -21,6 +21,7 @@ export const ConsultantsConfigSchema = Type.Composite([
   AuthVerifierConfigSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3002 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 9462 }),
     PLATFORM_TIME_ZONE: TimeZoneSchema,
     CONSULTANTS_TOTAL_CACHE_SECONDS: Type.Integer({
       minimum: 0,

@@ -2,6 +2,7 @@ import type { IIngressSpec } from 'kubernetes-models/networking.k8s.io/v1/Ingres
 import type { INetworkPolicySpec } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicySpec'
 import type { IHorizontalPodAutoscalerSpec } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscalerSpec'
 import type { IPodDisruptionBudgetSpec } from 'kubernetes-models/policy/v1/PodDisruptionBudgetSpec'
+import type { IContainer } from 'kubernetes-models/v1/Container'
 import type { IProbe } from 'kubernetes-models/v1/Probe'
 import type { IServiceSpec } from 'kubernetes-models/v1/ServiceSpec'
 import { describe, type KubeObject } from './render.js'
@@ -224,12 +225,7 @@ export const configPolicy: Policy = (objects) => {
  * finish before the kubelet kills the process.
  */
 export const shutdownPolicy: Policy = (objects) => {
-  const configMaps = new Map(
-    ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap').map((map) => [
-      `${map.metadata.namespace}/${map.metadata.name}`,
-      map.data ?? {},
-    ]),
-  )
+  const variable = containerVariables(objects)
   return podTemplates(objects)
     .filter((pod) => pod.longRunning)
     .flatMap((pod) => {
@@ -241,13 +237,7 @@ export const shutdownPolicy: Policy = (objects) => {
           if (preStop === undefined)
             return [`${name} has no preStop hook: it is sent SIGTERM while still receiving requests`]
           const sleep = preStop.sleep?.seconds ?? 0
-          // The variable as the container sees it: envFrom in order, then env (which wins).
-          let shutdownMs = '10000'
-          for (const source of container.envFrom ?? []) {
-            const value = configMaps.get(`${pod.namespace}/${source.configMapRef?.name}`)?.SHUTDOWN_TIMEOUT_MS
-            if (value !== undefined) shutdownMs = value
-          }
-          shutdownMs = container.env?.find((variable) => variable.name === 'SHUTDOWN_TIMEOUT_MS')?.value ?? shutdownMs
+          const shutdownMs = variable(pod, container, 'SHUTDOWN_TIMEOUT_MS') ?? '10000'
           const needed = sleep + Number(shutdownMs) / 1000
           return grace > needed
             ? []
@@ -256,6 +246,102 @@ export const shutdownPolicy: Policy = (objects) => {
               ]
         })
     })
+}
+
+const SCRAPE = 'prometheus.io/scrape'
+const SCRAPE_PORT = 'prometheus.io/port'
+const SCRAPE_PATH = 'prometheus.io/path'
+export const METRICS_PATH = '/metrics'
+
+/**
+ * Every Deployment is scraped: its pod template says `prometheus.io/scrape: "true"` and `prometheus.io/path:
+ * /metrics`, and `prometheus.io/port` is a port its container declares, the one its METRICS_PORT variable (from
+ * its ConfigMaps or env) opens.
+ */
+export const scrapePolicy: Policy = (objects) => {
+  const variable = containerVariables(objects)
+  return podTemplates(objects)
+    .filter((pod) => pod.owner.kind === 'Deployment')
+    .flatMap((pod) => {
+      const annotations = pod.template.metadata?.annotations ?? {}
+      const problems: string[] = []
+      if (annotations[SCRAPE] !== 'true') problems.push(`${pod.name} has no ${SCRAPE}: "true" annotation`)
+      if (annotations[SCRAPE_PATH] !== METRICS_PATH) problems.push(`${pod.name} has no ${SCRAPE_PATH}: ${METRICS_PATH}`)
+      const port = annotations[SCRAPE_PORT]
+      const owner = containersOf(pod).find(({ container, init }) =>
+        !init && (container.ports ?? []).some((declared) => String(declared.containerPort) === port),
+      )
+      if (owner === undefined) {
+        problems.push(`${pod.name} ${SCRAPE_PORT} "${port ?? ''}" is not a port its containers declare`)
+      } else {
+        const configured = variable(pod, owner.container, 'METRICS_PORT')
+        if (configured !== port) problems.push(`${owner.name} METRICS_PORT ${configured ?? '(unset)'} is not the scraped port ${port}`)
+      }
+      return problems
+    })
+}
+
+/**
+ * No Ingress routes /metrics: no path matches it (a Prefix `/` would), and no backend reaches a container's
+ * metrics port, directly or through a Service port that targets it.
+ */
+export const metricsNotRoutedPolicy: Policy = (objects) => {
+  const services = ofKind<{ spec: IServiceSpec }>(objects, 'Service')
+  const metricsPorts = new Set(
+    podTemplates(objects).flatMap((pod) =>
+      containersOf(pod).flatMap(({ container }) =>
+        (container.ports ?? []).filter((port) => port.name === 'metrics').flatMap((port) => [port.name, port.containerPort]),
+      ),
+    ),
+  )
+  return ofKind<{ spec: IIngressSpec }>(objects, 'Ingress').flatMap((ingress) =>
+    (ingress.spec.rules ?? []).flatMap((rule) =>
+      (rule.http?.paths ?? []).flatMap((path) => {
+        const problems: string[] = []
+        if (routesPath(path.path ?? '/', path.pathType, METRICS_PATH))
+          problems.push(`${describe(ingress)} path ${path.path} (${path.pathType}) routes ${METRICS_PATH}`)
+        const wanted = path.backend.service
+        const port = wanted?.port?.name ?? wanted?.port?.number
+        const service = services.find(
+          (candidate) => candidate.metadata.name === wanted?.name && candidate.metadata.namespace === ingress.metadata.namespace,
+        )
+        const target = (service?.spec.ports ?? []).find((candidate) => candidate.name === port || candidate.port === port)
+          ?.targetPort
+        if (metricsPorts.has(port) || (target !== undefined && metricsPorts.has(target)))
+          problems.push(`${describe(ingress)} path ${path.path} reaches the metrics port of ${wanted?.name}`)
+        return problems
+      }),
+    ),
+  )
+}
+
+/** Whether an Ingress path of this type matches `url` (Prefix matches whole path elements, as the API says). */
+function routesPath(path: string, pathType: string, url: string): boolean {
+  if (pathType === 'Exact') return path === url
+  const elements = path.split('/').filter(Boolean)
+  const wanted = url.split('/').filter(Boolean)
+  return elements.every((element, index) => wanted[index] === element)
+}
+
+/**
+ * Reads a variable as a container sees it: its ConfigMaps (`envFrom`, in order), then `env`, which wins.
+ * Undefined when neither sets it.
+ */
+function containerVariables(objects: KubeObject[]) {
+  const configMaps = new Map(
+    ofKind<{ data?: Record<string, string> }>(objects, 'ConfigMap').map((map) => [
+      `${map.metadata.namespace}/${map.metadata.name}`,
+      map.data ?? {},
+    ]),
+  )
+  return (pod: PodTemplate, container: IContainer, name: string): string | undefined => {
+    let value: string | undefined
+    for (const source of container.envFrom ?? []) {
+      const fromMap = configMaps.get(`${pod.namespace}/${source.configMapRef?.name}`)?.[name]
+      if (fromMap !== undefined) value = fromMap
+    }
+    return container.env?.find((variable) => variable.name === name)?.value ?? value
+  }
 }
 
 /** A Job retries a bounded number of times, within a deadline, and is cleaned up after it finishes. */
@@ -278,6 +364,8 @@ export const POLICIES = {
   config: configPolicy,
   shutdown: shutdownPolicy,
   jobs: jobsPolicy,
+  scrape: scrapePolicy,
+  metricsNotRouted: metricsNotRoutedPolicy,
 } satisfies Record<string, Policy>
 
 function declaresPort(pod: PodTemplate, name: string): boolean {

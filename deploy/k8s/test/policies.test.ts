@@ -87,6 +87,41 @@ t.test('the ingress policy fires when a path points at a missing Service or a po
   ])
 })
 
+t.test('the scrape policy fires when a Deployment is not scraped, or on a port its container does not open', async (t) => {
+  const objects = await render('overlays/production')
+  const annotations = (name: string) => find(objects, 'Deployment', name).spec.template.metadata.annotations
+  delete annotations('auth')['prometheus.io/scrape']
+  annotations('consultants')['prometheus.io/port'] = '9999'
+  annotations('catalog')['prometheus.io/path'] = '/stats'
+  container(objects, 'catalog').env.push({ name: 'METRICS_PORT', value: '9000' })
+  t.same(POLICIES.scrape(objects), [
+    'Deployment/consultation/auth has no prometheus.io/scrape: "true" annotation',
+    'Deployment/consultation/catalog has no prometheus.io/path: /metrics',
+    'Deployment/consultation/catalog container catalog METRICS_PORT 9000 is not the scraped port 9463',
+    'Deployment/consultation/consultants prometheus.io/port "9999" is not a port its containers declare',
+  ])
+})
+
+t.test('the metrics policy fires when the Ingress would route /metrics or reach a metrics port', async (t) => {
+  const objects = await render('overlays/staging')
+  const paths = find(objects, 'Ingress', 'api').spec.rules[0].http.paths
+  paths.push({ path: '/', pathType: 'Prefix', backend: { service: { name: 'catalog', port: { name: 'http' } } } })
+  paths.push({ path: '/metrics', pathType: 'Exact', backend: { service: { name: 'auth', port: { name: 'http' } } } })
+  paths[2].backend.service.port = { name: 'metrics' }
+  find(objects, 'Service', 'consultants').spec.ports.push({ name: 'stats', port: 9100, targetPort: 'metrics' })
+  paths[5].backend.service.port = { number: 9100 }
+  t.same(POLICIES.metricsNotRouted(objects), [
+    'Ingress/consultation-staging/api path /docs/auth reaches the metrics port of auth',
+    'Ingress/consultation-staging/api path /v1/consultants/ reaches the metrics port of consultants',
+    'Ingress/consultation-staging/api path / (Prefix) routes /metrics',
+    'Ingress/consultation-staging/api path /metrics (Exact) routes /metrics',
+  ])
+  t.notOk(
+    POLICIES.metricsNotRouted(await render('overlays/staging')).length,
+    'the real Ingress routes neither the path nor the port',
+  )
+})
+
 t.test('the selectors policy fires when a selector matches no pod template', async (t) => {
   const objects = await render('overlays/production')
   find(objects, 'Service', 'catalog').spec.selector = { 'app.kubernetes.io/name': 'catalogue' }

@@ -7,6 +7,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
+import { type DbMetrics, observeStatements, poolCounts, withFallbackMetrics, replicaPoolTracker } from './metrics.js'
 import { openPool, poolWhere } from './pool.js'
 import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
 import { POOL_COLLATION } from './session.js'
@@ -43,8 +44,16 @@ export interface Db {
  * watchdog; a breaker probed in the background fails queries at once while the database is down. Nothing
  * connects until the first query or `prisma.$connect()`. With DATABASE_REPLICA_URLS, `read` spreads public reads
  * over the replicas (see replicas.ts); `hooks.onReplicaFallback` hears of every read that fell back to the primary.
+ * With `options.metrics`, pool counts, statement durations and replica fallbacks are reported there.
  */
-export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks = {}): Db {
+export interface CreateDbOptions extends ReplicaHooks {
+  /** Receives pool counts, statement durations and replica fallbacks (service-kit's `app.metrics.db`). */
+  readonly metrics?: DbMetrics
+}
+
+export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOptions = {}): Db {
+  const { metrics, ...replicaHooks } = options
+  const hooks = metrics ? withFallbackMetrics(replicaHooks, metrics) : replicaHooks
   assertDbBounds(config)
   const connection = parseDatabaseUrl(config.DATABASE_URL)
   const where = poolWhere(connection)
@@ -64,16 +73,22 @@ export function createDb(config: DbConfig, logger: DbLogger, hooks: ReplicaHooks
     maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
   })
   const statementListeners = new Set<StatementObserver>()
-  const onStatement: StatementObserver = (sql, durationMs) => {
+  const observed: StatementObserver = (sql, durationMs) => {
     slowQueries(sql, durationMs)
     for (const listener of statementListeners) listener(sql, durationMs)
   }
-  const guard = (pool: Pool, poolBreaker: DbBreaker) =>
-    guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement })
+  const onStatement = metrics ? observeStatements(observed, metrics) : observed
+  const replicaPools = metrics ? replicaPoolTracker(metrics) : undefined
+  const guard = (pool: Pool, poolBreaker: DbBreaker) => {
+    // Replica pools come with their own breaker; the primary's is this one.
+    if (poolBreaker !== breaker) replicaPools?.add(pool)
+    return guardPool(pool, { breaker: poolBreaker, watchdogMs: config.DB_QUERY_WATCHDOG_MS, onStatement })
+  }
   const adapter = new ObservedAdapterFactory(
     () => {
       const pool = openPool(connection, config, logger, where)
       probe?.start()
+      metrics?.trackPool('primary', () => poolCounts(pool))
       return guard(pool, breaker)
     },
     () => {

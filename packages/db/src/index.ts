@@ -1,6 +1,13 @@
 // `@cp/db`: what a service process loads. The migration applier and drift check are in `@cp/db/tooling`.
 export { type DbConfig, DbConfigSchema, parseDbConfig, parseDatabaseUrl } from './config.js'
-export { createDb, type Db } from './client.js'
+export { createDb, type CreateDbOptions, type Db } from './client.js'
+export {
+  type DbMetrics,
+  type DbPoolCounts,
+  type QueryOperation,
+  QUERY_OPERATIONS,
+  queryOperation,
+} from './metrics.js'
 export { dbPlugin, type DbPluginOptions } from './plugin.js'
 export type { DbHealth } from './health.js'
 export type { ReplicaFallback, ReplicaHooks, ReplicaState, ReplicaStatus } from './replicas.js'

@@ -1,11 +1,12 @@
 import fp from 'fastify-plugin'
-import { createDb, type Db } from './client.js'
+import { type CreateDbOptions, createDb, type Db } from './client.js'
 import type { DbConfig } from './config.js'
 import type { PrismaClient } from './generated/prisma/client.js'
 import type { DbHealth } from './health.js'
-import type { ReplicaHooks, ReplicaStatus } from './replicas.js'
+import type { ReplicaStatus } from './replicas.js'
 
-export interface DbPluginOptions extends ReplicaHooks {
+/** `metrics`: where pool counts, statement durations and replica fallbacks go (service-kit's `app.metrics.db`). */
+export interface DbPluginOptions extends CreateDbOptions {
   config: DbConfig
 }
 

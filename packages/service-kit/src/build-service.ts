@@ -14,6 +14,7 @@ import { refuseRequestsWhileClosing } from './plugins/draining.js'
 import errorsPlugin, { sendProblem } from './plugins/errors.js'
 import healthPlugin, { type ReadinessCheck } from './plugins/health.js'
 import helmetPlugin from './plugins/helmet.js'
+import metricsPlugin from './plugins/metrics.js'
 import rateLimitPlugin from './plugins/rate-limit.js'
 import requestIdPlugin, { genRequestId, REQUEST_ID_HEADER } from './plugins/request-id.js'
 import swaggerPlugin from './plugins/swagger.js'
@@ -57,7 +58,7 @@ export interface BuildServiceOptions {
 }
 
 /**
- * Builds a service's Fastify app without listening: request ids, problem+json errors,
+ * Builds a service's Fastify app without listening: metrics, request ids, problem+json errors,
  * security headers, rate limit, OpenAPI docs and health routes, then the service's routes.
  */
 export async function buildService(options: BuildServiceOptions): Promise<ServiceApp> {
@@ -97,6 +98,8 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
   }).withTypeProvider<TypeBoxTypeProvider>()
 
   app.addSchema(ProblemSchema)
+  // First: its onRequest hook must run for every request that reaches onResponse, and every route gets its observer.
+  await app.register(metricsPlugin, { service: options.name, host: config.HOST, port: config.METRICS_PORT })
   refuseRequestsWhileClosing(app, errorOptions)
   registerBodyParsers(app)
   await app.register(requestIdPlugin)

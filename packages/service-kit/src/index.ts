@@ -24,6 +24,9 @@ export {
 export { REDACT_CENSOR, buildLoggerOptions, type ServiceLoggerOptions } from './logger.js'
 export { REQUEST_ID_HEADER, genRequestId } from './plugins/request-id.js'
 export type { ReadinessCheck, ReadinessChecks, ReadinessContext } from './plugins/health.js'
+export type { ServiceMetrics } from './plugins/metrics.js'
+export { METRICS_PATH } from './metrics/metrics-server.js'
+export { UNMATCHED_ROUTE } from './metrics/http-metrics.js'
 export {
   checkSuccessResponses,
   successResponse,

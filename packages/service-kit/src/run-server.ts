@@ -11,7 +11,7 @@ export interface RunServerOptions {
 }
 
 /**
- * Listens and stops gracefully: on SIGTERM/SIGINT the server stops accepting connections,
+ * Listens (and opens the metrics port of an app built by `buildService`) and stops gracefully: on SIGTERM/SIGINT the server stops accepting connections,
  * lets requests in flight finish (`app.close()`), runs the plugins' close hooks (database
  * disconnect) and exits. If that takes longer than `shutdownTimeoutMs`, it exits with code 1.
  */
@@ -67,14 +67,17 @@ export async function runServer<App extends FastifyInstance>(
 
   for (const signal of signals) process.on(signal, stop)
 
+  let metricsPort: number | undefined
   try {
     await app.listen({ host: options.host, port: options.port })
+    // The metrics port opens after the service port and fails the start the same way (a port already taken).
+    if (app.hasDecorator('metrics')) metricsPort = await app.metrics.listen()
   } catch (err) {
     app.log.fatal({ err }, 'server failed to start')
     await app.close().catch(() => undefined)
     exit(1)
     return app
   }
-  app.log.info({ host: options.host, port: options.port }, 'server started')
+  app.log.info({ host: options.host, port: options.port, metricsPort }, 'server started')
   return app
 }

@@ -1,8 +1,7 @@
 import { connect, type Socket } from 'node:net'
-import type { AddressInfo } from 'node:net'
 import { setImmediate } from 'node:timers/promises'
 import t from 'tap'
-import { buildTestApp } from './helpers/test-app.js'
+import { buildTestApp, listenGated } from './helpers/test-app.js'
 
 const PROBLEM = 'application/problem+json; charset=utf-8'
 
@@ -127,15 +126,7 @@ function parseResponse(raw: string) {
 }
 
 t.test('while closing, a request on an open keep-alive connection gets a problem+json 503 with Retry-After', async (t) => {
-  let release: () => void = () => {}
-  let started: () => void = () => {}
-  const slowStarted = new Promise<void>((resolve) => (started = resolve))
-  const app = await buildTestApp(t, {
-    slowGate: new Promise<void>((resolve) => (release = resolve)),
-    onSlowStarted: () => started(),
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const { port } = app.server.address() as AddressInfo
+  const { app, port, release, slowStarted } = await listenGated(t)
 
   // A request in flight keeps the server draining; a second client is halfway through its request, so its
   // keep-alive connection is not idle and survives close(): its request arrives while the app is closing.

@@ -2,10 +2,9 @@ import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { request as httpRequest } from 'node:http'
 import { setImmediate } from 'node:timers/promises'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
-import { buildTestApp } from './helpers/test-app.js'
+import { listenGated } from './helpers/test-app.js'
 
 interface Answer {
   status: number
@@ -27,15 +26,7 @@ function get(port: number, path: string): Promise<Answer> {
 }
 
 t.test('close() lets a request in flight finish and refuses new connections', async (t) => {
-  let release: () => void = () => {}
-  let started: () => void = () => {}
-  const slowStarted = new Promise<void>((resolve) => (started = resolve))
-  const app = await buildTestApp(t, {
-    slowGate: new Promise<void>((resolve) => (release = resolve)),
-    onSlowStarted: () => started(),
-  })
-  await app.listen({ host: '127.0.0.1', port: 0 })
-  const { port } = app.server.address() as AddressInfo
+  const { app, port, release, slowStarted } = await listenGated(t)
 
   const inFlight = get(port, '/v1/test/slow')
   await slowStarted

@@ -17,7 +17,7 @@ const DurationSchema = (defaultValue: string) =>
 
 /**
  * Variables every service reads. A service composes it with its own variables and its default port:
- * `Type.Composite([ServiceConfigSchema, Type.Object({ PORT: Type.Integer({ default: 3003 }), ... })])`.
+ * `Type.Composite([ServiceConfigSchema, Type.Object({ PORT: Type.Integer({ default: 3003 }), METRICS_PORT: ..., ... })])`.
  */
 export const ServiceConfigSchema = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
@@ -25,6 +25,12 @@ export const ServiceConfigSchema = Type.Object({
   }),
   HOST: Type.String({ default: '0.0.0.0', minLength: 1 }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535 }),
+  // Each service gives its own default, as for PORT, so services sharing a host do not collide.
+  METRICS_PORT: Type.Integer({
+    minimum: 0,
+    maximum: 65535,
+    description: 'Port of GET /metrics (Prometheus), apart from PORT and never routed by the proxy; 0 = any free port',
+  }),
   LOG_LEVEL: Type.Union(
     [
       Type.Literal('fatal'),

@@ -10,3 +10,4 @@ export {
   TEST_ISSUER,
   type TestKey,
 } from './access-tokens.js'
+export { parsePrometheusText, sampleValue, scrapeMetrics, type MetricSample } from './prometheus-text.js'

@@ -3,7 +3,11 @@ import t from 'tap'
 import { authOptionsFromConfig, AuthVerifierConfigSchema, ConfigError, loadConfig, ServiceConfigSchema } from '../../src/index.js'
 import { generateTestKey, TEST_ISSUER } from '../../src/testing/index.js'
 
-const Schema = Type.Composite([ServiceConfigSchema, AuthVerifierConfigSchema, Type.Object({ PORT: Type.Integer({ default: 3002 }) })])
+const Schema = Type.Composite([
+  ServiceConfigSchema,
+  AuthVerifierConfigSchema,
+  Type.Object({ PORT: Type.Integer({ default: 3002 }), METRICS_PORT: Type.Integer({ default: 0 }) }),
+])
 const load = (env: Record<string, string>) => loadConfig(Schema, { AUTH_ISSUER: TEST_ISSUER, ...env })
 const key = generateTestKey()
 

@@ -6,6 +6,7 @@ const AppConfigSchema = Type.Composite([
   ServiceConfigSchema,
   Type.Object({
     PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3003 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 9463 }),
     DATABASE_URL: Type.String({ pattern: '^mysql://' }),
     JWT_PRIVATE_KEY: Type.String({ minLength: 100 }),
     FEATURE_FLAG: Type.Boolean({ default: false }),
@@ -21,6 +22,7 @@ t.test('defaults, coercion and the service default port', async (t) => {
     NODE_ENV: 'development',
     HOST: '0.0.0.0',
     PORT: 3003,
+    METRICS_PORT: 9463,
     LOG_LEVEL: 'info',
     TRUST_PROXY: ['127.0.0.1', '::1'],
     RATE_LIMIT_MAX: 50,
@@ -33,8 +35,14 @@ t.test('defaults, coercion and the service default port', async (t) => {
   t.equal(loadConfig(AppConfigSchema, { ...valid, PORT: '' }).PORT, 3003, 'an empty variable is unset')
 })
 
-t.test('the base schema alone has no default port', async (t) => {
-  t.throws(() => loadConfig(ServiceConfigSchema, {}), { name: 'ConfigError', issues: [{ variable: 'PORT', reason: 'is required' }] })
+t.test('the base schema alone has no default ports', async (t) => {
+  t.throws(() => loadConfig(ServiceConfigSchema, {}), {
+    name: 'ConfigError',
+    issues: [
+      { variable: 'PORT', reason: 'is required' },
+      { variable: 'METRICS_PORT', reason: 'is required' },
+    ],
+  })
 })
 
 t.test('every bad variable is listed with its reason, secrets without their value', async (t) => {

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net'
 import { defineErrors } from '@cp/domain'
 import { Type } from '@sinclair/typebox'
 import type { Test } from 'tap'
@@ -24,7 +25,10 @@ const unregisteredError = errorFactory(
 
 export const TestConfigSchema = Type.Composite([
   ServiceConfigSchema,
-  Type.Object({ PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3999 }) }),
+  Type.Object({
+    PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3999 }),
+    METRICS_PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 0 }),
+  }),
 ])
 
 export function testConfig(env: Record<string, string> = {}) {
@@ -140,4 +144,21 @@ export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promi
   })
   t.teardown(() => app.close())
   return app
+}
+
+/**
+ * The test app listening on a free loopback port, with `GET /v1/test/slow` held until `release()`;
+ * `slowStarted` settles once a slow request reached its handler.
+ */
+export async function listenGated(t: Test) {
+  let release: () => void = () => {}
+  let started: () => void = () => {}
+  const slowStarted = new Promise<void>((resolve) => (started = resolve))
+  const app = await buildTestApp(t, {
+    slowGate: new Promise<void>((resolve) => (release = resolve)),
+    onSlowStarted: () => started(),
+  })
+  await app.listen({ host: '127.0.0.1', port: 0 })
+  const { port } = app.server.address() as AddressInfo
+  return { app, port, release: () => release(), slowStarted }
 }
