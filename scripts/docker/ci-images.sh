@@ -112,7 +112,7 @@ declare -A version=([auth]=$(version_of apps/auth) [consultants]=$(version_of ap
 images=(auth consultants catalog migrate)
 for name in "${images[@]}"; do
   phase=$SECONDS
-  tag=cp-$name:${version[$name]}
+  tag=consultation/$name:${version[$name]}
   if docker build --network host -f "$repo/${dockerfile[$name]}" -t "$tag" "$repo" >"$work/build-$name.log" 2>&1; then
     pass "build $tag from ${dockerfile[$name]}: $(image_size "$tag") ($((SECONDS - phase)) s)"
   else
@@ -123,7 +123,7 @@ done
 
 # Production dependencies only: none of the workspace's build and test tools made it into a service image.
 for name in auth consultants catalog; do
-  tag=cp-$name:${version[$name]}
+  tag=consultation/$name:${version[$name]}
   user=$(docker image inspect -f '{{.Config.User}}' "$tag")
   tools=$(docker run --rm --network host --entrypoint sh "$tag" -c \
     'ls node_modules/.pnpm | grep -E "^(typescript|tsx|tap|prisma|turbo|@prisma\+studio-core)@" || true')
@@ -143,14 +143,14 @@ run_sql() {
     "$mysql_client" --protocol=tcp -h "$db_host" -P "$db_port" -u "$db_user" -e "$1"
   else
     # No client on this machine: the migrate image's own driver runs the statement.
-    docker run --rm --network host --entrypoint node "cp-migrate:${version[migrate]}" --input-type=module -e \
+    docker run --rm --network host --entrypoint node "consultation/migrate:${version[migrate]}" --input-type=module -e \
       "const m = await import('mariadb'); const c = await m.createConnection({ host: process.argv[1], port: +process.argv[2], user: process.argv[3] }); await c.query(process.argv[4]); await c.end()" \
       "$db_host" "$db_port" "$db_user" "$1"
   fi
 }
 database_url=mysql://$db_user@$db_host:$db_port/$database
 database_created=true
-migrate_tag=cp-migrate:${version[migrate]}
+migrate_tag=consultation/migrate:${version[migrate]}
 phase=$SECONDS
 if docker run --rm --network host -e DATABASE_URL="$database_url" "$migrate_tag" >"$work/migrate.log" 2>&1; then
   pass "migrate: prisma migrate deploy and the seed on $database ($((SECONDS - phase)) s)"
@@ -190,7 +190,7 @@ start_service() {
   containers+=("$container")
   # Host networking: a free metrics port too, so nothing else on this machine can hold the image's default.
   docker run -d --name "$container" --network host --health-interval 2s -e PORT="$port" -e METRICS_PORT="$(free_port)" \
-    -e DATABASE_URL="$database_url" "$@" "cp-$name:${version[$name]}" >/dev/null
+    -e DATABASE_URL="$database_url" "$@" "consultation/$name:${version[$name]}" >/dev/null
 }
 
 # Checks readiness (200 with the package version), the image's HEALTHCHECK and that the server runs as uid 1000.
@@ -289,6 +289,6 @@ check_stop catalog
 check_stop auth
 
 say "image sizes (docker image ls):"
-for name in "${images[@]}"; do printf '  %-26s %s\n' "cp-$name:${version[$name]}" "$(image_size "cp-$name:${version[$name]}")"; done
-printf '  %-26s %s\n' node:20-bookworm-slim "$(image_size node:20-bookworm-slim) (the stand-in base)"
+for name in "${images[@]}"; do printf '  %-34s %s\n' "consultation/$name:${version[$name]}" "$(image_size "consultation/$name:${version[$name]}")"; done
+printf '  %-34s %s\n' node:20-bookworm-slim "$(image_size node:20-bookworm-slim) (the stand-in base)"
 finish
