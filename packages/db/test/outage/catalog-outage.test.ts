@@ -16,7 +16,7 @@ interface Answer {
   code?: unknown
 }
 
-/** The catalog service as its own process, on the database behind the relay, with the documented defaults. */
+/** The catalog service as its own process, on the database behind the relay, with the documented defaults but the answer cache off. */
 async function startCatalog(t: Test, databaseUrl: string): Promise<string> {
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', 'src/server.ts'], {
@@ -29,6 +29,10 @@ async function startCatalog(t: Test, databaseUrl: string): Promise<string> {
       LOG_LEVEL: 'fatal',
       DATABASE_URL: databaseUrl,
       RATE_LIMIT_MAX: '100000',
+      // The outage itself is the subject: the in-process answer cache would answer the list from memory for its TTL.
+      CATALOG_ANSWER_CACHE_SECONDS: '0',
+      // Any free port: a fixed default could be taken by another test's service.
+      METRICS_PORT: '0',
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   })
