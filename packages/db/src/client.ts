@@ -7,7 +7,7 @@ import { PrismaClient } from './generated/prisma/client.js'
 import { guardPool } from './guarded-pool.js'
 import { checkHealth, type DbHealth, summarizeError } from './health.js'
 import type { DbLogger } from './logger.js'
-import { type DbMetrics, observeStatements, poolCounts, withFallbackMetrics, replicaPoolTracker } from './metrics.js'
+import { type DbMetrics, poolCounts, replicaPoolTracker, statementMetrics, withFallbackMetrics } from './metrics.js'
 import { openPool, poolWhere } from './pool.js'
 import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
 import { POOL_COLLATION } from './session.js'
@@ -37,6 +37,11 @@ export interface Db {
   observeStatements(listener: StatementObserver): () => void
 }
 
+export interface CreateDbOptions extends ReplicaHooks {
+  /** Receives pool counts, statement durations and replica fallbacks (service-kit's `app.metrics.db`). */
+  readonly metrics?: DbMetrics
+}
+
 /**
  * Builds a Prisma client over the mariadb driver (no Rust engine), with the pool sized and timed from config,
  * and pool events, query errors and slow queries logged through `logger`. Every pool connection gets the
@@ -46,11 +51,6 @@ export interface Db {
  * over the replicas (see replicas.ts); `hooks.onReplicaFallback` hears of every read that fell back to the primary.
  * With `options.metrics`, pool counts, statement durations and replica fallbacks are reported there.
  */
-export interface CreateDbOptions extends ReplicaHooks {
-  /** Receives pool counts, statement durations and replica fallbacks (service-kit's `app.metrics.db`). */
-  readonly metrics?: DbMetrics
-}
-
 export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOptions = {}): Db {
   const { metrics, ...replicaHooks } = options
   const hooks = metrics ? withFallbackMetrics(replicaHooks, metrics) : replicaHooks
@@ -68,16 +68,15 @@ export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOp
           where,
         )
       : undefined
-  const slowQueries = slowQueryLog(logger, {
-    thresholdMs: config.DB_SLOW_QUERY_MS,
-    maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND,
-  })
-  const statementListeners = new Set<StatementObserver>()
-  const observed: StatementObserver = (sql, durationMs) => {
-    slowQueries(sql, durationMs)
+  // Every statement the guarded pools time goes to each of these: the slow-query log, the metrics, and the
+  // listeners of `observeStatements`.
+  const statementListeners = new Set<StatementObserver>([
+    slowQueryLog(logger, { thresholdMs: config.DB_SLOW_QUERY_MS, maxPerSecond: config.DB_SLOW_QUERY_LOG_PER_SECOND }),
+  ])
+  if (metrics) statementListeners.add(statementMetrics(metrics))
+  const onStatement: StatementObserver = (sql, durationMs) => {
     for (const listener of statementListeners) listener(sql, durationMs)
   }
-  const onStatement = metrics ? observeStatements(observed, metrics) : observed
   const replicaPools = metrics ? replicaPoolTracker(metrics) : undefined
   const guard = (pool: Pool, poolBreaker: DbBreaker) => {
     // Replica pools come with their own breaker; the primary's is this one.

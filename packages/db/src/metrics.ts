@@ -55,12 +55,9 @@ export function poolCounts(pool: Pool): DbPoolCounts {
   return { active: pool.activeConnections(), idle: pool.idleConnections(), waiting: pool.taskQueueSize() }
 }
 
-/** Also reports every statement the guarded pools time (pool wait included) to `metrics`, by operation. */
-export function observeStatements(next: StatementObserver, metrics: DbMetrics): StatementObserver {
-  return (sql, durationMs) => {
-    next(sql, durationMs)
-    metrics.observeQuery(queryOperation(sql), durationMs / 1000)
-  }
+/** Reports every statement the guarded pools time (pool wait included) to `metrics`, by operation. */
+export function statementMetrics(metrics: DbMetrics): StatementObserver {
+  return (sql, durationMs) => metrics.observeQuery(queryOperation(sql), durationMs / 1000)
 }
 
 /**
