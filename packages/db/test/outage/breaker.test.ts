@@ -1,8 +1,7 @@
 import t, { type Test } from 'tap'
 import { createDb, isDatabaseUnavailable, parseDbConfig } from '../../src/index.js'
-import { createTestDatabase, testServerUrl } from '../../src/testing/index.js'
 import { memoryLogger } from '../helpers.js'
-import { startRelay } from './relay.js'
+import { relayedTestDatabase } from './relay.js'
 
 const until = async (condition: () => boolean | Promise<boolean>, ms: number) => {
   const deadline = Date.now() + ms
@@ -25,15 +24,10 @@ async function timed(work: Promise<unknown>) {
 }
 
 async function throughRelay(t: Test, env: Record<string, string> = {}) {
-  const { url } = await createTestDatabase(t)
-  const server = new URL(testServerUrl())
-  const relay = await startRelay(t, { host: server.hostname, port: Number(server.port || 3306) })
-  const viaRelay = new URL(url)
-  viaRelay.hostname = '127.0.0.1'
-  viaRelay.port = String(relay.port)
+  const { relay, url: viaRelay } = await relayedTestDatabase(t)
   const { entries, logger } = memoryLogger()
   // The default ten-second acquire timeout stays: the breaker, not a shorter pool wait, must make answers quick.
-  const db = createDb(parseDbConfig({ DATABASE_URL: viaRelay.toString(), ...env }), logger)
+  const db = createDb(parseDbConfig({ DATABASE_URL: viaRelay, ...env }), logger)
   t.teardown(() => db.disconnect())
   t.equal((await timed(db.prisma.$queryRaw`SELECT 1`)).ok, true, 'answers through the relay')
   return { db, relay, entries }

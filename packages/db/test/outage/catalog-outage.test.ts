@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import t, { type Test } from 'tap'
-import { createTestDatabase, testServerUrl } from '../../src/testing/index.js'
-import { freePort, startRelay } from './relay.js'
+import { freePort, relayedTestDatabase } from './relay.js'
 
 const catalogDir = fileURLToPath(new URL('../../../../apps/catalog/', import.meta.url))
 const LIST = '/v1/catalog/consultation-categories'
@@ -100,13 +99,8 @@ async function recovered(base: string): Promise<Answer[]> {
 }
 
 t.test('the catalog answers 503 + Retry-After within about a second while the database is killed or frozen, and recovers by itself', async (t) => {
-  const { url } = await createTestDatabase(t)
-  const server = new URL(testServerUrl())
-  const relay = await startRelay(t, { host: server.hostname, port: Number(server.port || 3306) })
-  const viaRelay = new URL(url)
-  viaRelay.hostname = '127.0.0.1'
-  viaRelay.port = String(relay.port)
-  const base = await startCatalog(t, viaRelay.toString())
+  const { relay, url: viaRelay } = await relayedTestDatabase(t)
+  const base = await startCatalog(t, viaRelay)
 
   const healthy = await stream(base, 'healthy', 10)
   t.same(healthy.map((answer) => answer.status), healthy.map(() => 200), 'serves through the relay')

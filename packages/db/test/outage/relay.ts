@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
-import type { TeardownHost } from '../../src/testing/index.js'
+import type { Test } from 'tap'
+import { createTestDatabase, type TeardownHost, testServerUrl } from '../../src/testing/index.js'
 
 /** A port that was free a moment ago (the relay or server binds it right after). */
 export function freePort(): Promise<number> {
@@ -66,4 +67,15 @@ async function waitForListener(port: number): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 25))
   }
   throw new Error(`socat did not listen on ${port} within 5 s`)
+}
+
+/** A fresh test database reached through a relay in front of its server: `url` goes through `relay`. */
+export async function relayedTestDatabase(t: Test) {
+  const { url } = await createTestDatabase(t)
+  const server = new URL(testServerUrl())
+  const relay = await startRelay(t, { host: server.hostname, port: Number(server.port || 3306) })
+  const viaRelay = new URL(url)
+  viaRelay.hostname = '127.0.0.1'
+  viaRelay.port = String(relay.port)
+  return { relay, url: viaRelay.toString() }
 }
