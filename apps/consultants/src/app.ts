@@ -61,7 +61,7 @@ export async function buildConsultantsApp({ config, logger, now }: BuildConsulta
   // Public reads (list, detail, availability): a read replica may serve them.
   await app.register(consultantsRoutes, {
     prefix: CONSULTANTS_PREFIX,
-    consultants: createConsultantsRepository(app.dbRead),
+    consultants: createConsultantsRepository(app.dbReadRows),
     availability: createAvailabilityRepository(app.dbRead),
     totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
     profiles,

@@ -68,7 +68,7 @@ await runServer(
     })
     await app.register(consultantsRoutes, {
       prefix: PREFIX,
-      consultants: createConsultantsRepository(app.db),
+      consultants: createConsultantsRepository(app.dbReadRows),
       availability: createAvailabilityRepository(app.db),
       totals: createTotalCache({ ttlMs: config.CONSULTANTS_TOTAL_CACHE_SECONDS * 1000, maxEntries: 1000 }),
       profiles,

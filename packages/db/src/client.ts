@@ -10,6 +10,7 @@ import type { DbLogger } from './logger.js'
 import { type DbMetrics, poolCounts, replicaPoolTracker, statementMetrics, withFallbackMetrics } from './metrics.js'
 import { openPool, poolWhere } from './pool.js'
 import { createReplicaReads, type ReplicaHooks, type ReplicaStatus } from './replicas.js'
+import { type RowReader, rowReader } from './rows.js'
 import { POOL_COLLATION } from './session.js'
 import { slowQueryLog, type StatementObserver } from './slow-query-log.js'
 
@@ -23,6 +24,10 @@ export interface Db {
    * writes through `prisma`.
    */
   read: PrismaClient
+  /** Rows of one statement straight from the driver, on the primary (see rows.ts): hot reads of what was just written. */
+  rows: RowReader
+  /** Rows of one statement straight from the driver, routed as `read` routes it: the hot public reads (see rows.ts). */
+  readRows: RowReader
   /** Each replica's last known state (empty without replicas); checked in the background. */
   replicaStatus(): ReplicaStatus[]
   /** Starts the replicas' background checks now rather than at the first read. */
@@ -98,10 +103,14 @@ export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOp
   const prisma = observedClient(adapter, logger)
   const replicas = createReplicaReads(config, logger, { primaryPool: () => adapter.pool(), guard, hooks })
   const read = replicas ? observedClient(replicas.adapter, logger) : prisma
+  const rows = rowReader((sql, values) => adapter.pool().query(sql, values))
+
 
   return {
     prisma,
     read,
+    rows,
+    readRows: replicas ? rowReader(replicas.query) : rows,
     replicaStatus: () => replicas?.status() ?? [],
     healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
     startReplicaChecks: () => replicas?.start(),

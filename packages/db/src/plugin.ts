@@ -16,6 +16,10 @@ declare module 'fastify' {
     db: PrismaClient
     /** Public reads that may lag a little: a healthy read replica, else the primary (see `Db.read`). Repositories only. */
     dbRead: PrismaClient
+    /** Rows of one statement from the driver itself, on the primary (see `Db.rows`). Repositories only. */
+    dbRows: Db['rows']
+    /** Rows of one statement from the driver itself, routed as `dbRead` (see `Db.readRows`). Repositories only. */
+    dbReadRows: Db['readRows']
     /** Each read replica's last known state; empty without DATABASE_REPLICA_URLS. */
     dbReplicas: () => ReplicaStatus[]
     /** `SELECT 1` within a timeout (DB_HEALTH_TIMEOUT_MS by default); never rejects, never hangs. */
@@ -26,7 +30,7 @@ declare module 'fastify' {
 }
 
 /**
- * Decorates `app.db`, `app.dbRead`, `app.dbReplicas` and `app.dbHealth`. When the app becomes ready it opens the
+ * Decorates `app.db`, `app.dbRead`, `app.dbRows`, `app.dbReadRows`, `app.dbReplicas` and `app.dbHealth`. When the app becomes ready it opens the
  * pool, starts the replica checks and logs whether the database answered, without failing start-up: the service
  * stays up and reports not-ready until the database comes back, and Prisma reconnects on the next query. The pools
  * are closed when the app closes.
@@ -36,6 +40,8 @@ export const dbPlugin = fp<DbPluginOptions>(
     const db = createDb(config, app.log, hooks)
     app.decorate('db', db.prisma)
     app.decorate('dbRead', db.read)
+    app.decorate('dbRows', db.rows)
+    app.decorate('dbReadRows', db.readRows)
     app.decorate('dbReplicas', db.replicaStatus)
     app.decorate('dbHealth', db.healthCheck)
     app.decorate('observeDbStatements', db.observeStatements)

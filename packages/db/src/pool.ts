@@ -2,6 +2,7 @@ import type { EventEmitter } from 'node:events'
 import { createPool, type Pool } from 'mariadb'
 import type { ConnectionOptions, DbConfig } from './config.js'
 import type { DbLogger } from './logger.js'
+import { ROW_DECODING } from './rows.js'
 import { applySessionSettings, POOL_COLLATION, type RawPoolConnection } from './session.js'
 
 /** Where a pool points, for logs: never the user or password. */
@@ -17,13 +18,15 @@ export function poolWhere(connection: ConnectionOptions, replica = false): PoolW
 }
 
 /**
- * A pool to one server, sized and timed from config, with its events logged and every new connection given the
- * legacy collation, the configured sql_mode and the server-side statement limit before anyone can use it.
+ * A pool to one server, sized and timed from config, decoding as `Db.rows` promises (ROW_DECODING), with its events
+ * logged and every new connection given the legacy collation, the configured sql_mode and the server-side statement
+ * limit before anyone can use it.
  */
 export function openPool(connection: ConnectionOptions, config: DbConfig, logger: DbLogger, where: PoolWhere): Pool {
   // prepareCacheLength 0 mirrors the stock adapter factory (it matters only if the binary protocol is used).
   const pool = createPool({
     prepareCacheLength: 0,
+    ...ROW_DECODING,
     ...connection,
     collation: POOL_COLLATION,
     connectionLimit: config.DB_POOL_SIZE,

@@ -179,6 +179,8 @@ class Replica {
 export interface ReplicaReads {
   /** The driver adapter of the read client. */
   readonly adapter: SqlDriverAdapterFactory
+  /** One statement, routed as the read client's statements are (for `Db.readRows`). */
+  readonly query: Statement
   status(): ReplicaStatus[]
   /** Starts the replicas' checks (also done by the first read). */
   start(): void
@@ -269,6 +271,7 @@ export function createReplicaReads(
 
   return {
     adapter: new PrismaMariaDb(routingPool as unknown as Pool, { useTextProtocol: true }),
+    query: routingPool.query,
     status: () => replicas.map((replica) => replica.status()),
     start,
     async stop() {

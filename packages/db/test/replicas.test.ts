@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import t from 'tap'
-import { createDb, parseDbConfig, type PrismaClient, type ReplicaFallback, type ReplicaState } from '../src/index.js'
+import { createDb, parseDbConfig, Prisma, type PrismaClient, type ReplicaFallback, type ReplicaState, type RowReader } from '../src/index.js'
 import { isReplicaSafe, replicaVerdict, ReplicaUnusable } from '../src/replicas.js'
 import { startReplicationPair } from '../src/testing/index.js'
 import { memoryLogger } from './helpers.js'
@@ -49,6 +49,7 @@ t.test('without replicas, the read client is the primary client', async (t) => {
   const db = createDb(parseDbConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:1/none', DB_BREAKER_PROBE_INTERVAL_MS: '0' }), memoryLogger().logger)
   t.teardown(() => db.disconnect())
   t.equal(db.read, db.prisma)
+  t.equal(db.readRows, db.rows, 'and the driver reads are the primary\'s')
   t.same(db.replicaStatus(), [])
 })
 
@@ -74,20 +75,23 @@ t.test('with real replication between two private servers', async (t) => {
   const [primaryId, replicaId] = [1, 2]
   const serverOf = async (client: PrismaClient) =>
     Number((await client.$queryRaw<Array<{ id: bigint }>>`SELECT @@server_id AS id`)[0]?.id)
+  const serverOfRows = async (rows: RowReader, suffix = Prisma.empty) =>
+    Number((await rows<{ id: bigint }>(Prisma.sql`SELECT @@server_id AS id ${suffix}`))[0]?.id)
   const stateIs = (state: ReplicaState) => waitFor(`replica ${state}`, () => db.replicaStatus()[0]?.state === state)
 
   t.match(db.replicaStatus(), [{ name: pair.replicaUrl.replace(/^mysql:\/\/root@|\/replicated$/g, ''), state: 'unchecked' }])
   db.startReplicaChecks()
   await stateIs('ok')
 
-  // Reads keep going through everything below; not one of them may fail.
+  // Reads keep going through everything below, by the read client and by the driver reads in turn; not one of them
+  // may fail.
   const answeredBy: number[] = []
   const failures: unknown[] = []
   let reading = true
   const reader = (async () => {
-    while (reading) {
+    for (let turn = 0; reading; turn += 1) {
       try {
-        answeredBy.push(await serverOf(db.read))
+        answeredBy.push(await (turn % 2 === 0 ? serverOf(db.read) : serverOfRows(db.readRows)))
       } catch (error) {
         failures.push(error)
       }
@@ -102,7 +106,10 @@ t.test('with real replication between two private servers', async (t) => {
 
   await t.test('reads reach the replica; writes, transactions and the primary client stay on the primary', async (t) => {
     for (let i = 0; i < 5; i += 1) t.equal(await serverOf(db.read), replicaId)
+    for (let i = 0; i < 5; i += 1) t.equal(await serverOfRows(db.readRows), replicaId, 'driver reads too')
     t.equal(await serverOf(db.prisma), primaryId)
+    t.equal(await serverOfRows(db.rows), primaryId, 'the primary\'s driver reads')
+    t.equal(await serverOfRows(db.readRows, Prisma.sql`FOR UPDATE`), primaryId, 'a locking driver read')
     t.equal(await db.read.$transaction(async (tx) => serverOf(tx as unknown as PrismaClient)), primaryId, 'a transaction')
     t.equal(await db.read.$queryRaw<Array<{ id: bigint }>>`SELECT @@server_id AS id FOR UPDATE`.then((rows) => Number(rows[0]?.id)), primaryId, 'a locking read')
     const category = await db.read.consultationCategory.create({ data: { nameAr: 'أ', nameEn: 'Written through read' } })
@@ -124,6 +131,7 @@ t.test('with real replication between two private servers', async (t) => {
     await stateIs('stopped')
     const from = answeredBy.length
     t.equal(await serverOf(db.read), primaryId)
+    t.equal(await serverOfRows(db.readRows), primaryId)
     t.ok(await db.read.consultationCategory.findUnique({ where: { categoryId: written.categoryId } }), 'the read sees the write')
     t.ok(fallbacks.some((event) => event.reason === 'no-usable-replica'))
     await pair.onReplica('START SLAVE SQL_THREAD')
@@ -152,10 +160,12 @@ t.test('with real replication between two private servers', async (t) => {
   await t.test('a killed replica: a read in flight on it runs again on the primary; reads then skip it until it is back', async (t) => {
     await waitFor('a read on the replica', async () => (await serverOf(db.read)) === replicaId)
     const slow = db.read.$queryRaw<Array<{ id: bigint }>>`SELECT SLEEP(3) AS slept, @@server_id AS id`
+    const slowRows = db.readRows<{ id: bigint }>(Prisma.sql`SELECT SLEEP(3) AS slept, @@server_id AS id`)
     await sleep(500)
     const fallbacksBefore = fallbacks.length
     await pair.killReplica()
     t.equal(Number((await slow)[0]?.id), primaryId, 'the read that lost its replica was answered by the primary')
+    t.equal(Number((await slowRows)[0]?.id), primaryId, 'so was the driver read')
     t.ok(fallbacks.slice(fallbacksBefore).some((event) => event.reason === 'replica-failed'), 'and counted as a fallback')
     await stateIs('down')
     const from = answeredBy.length

@@ -5,8 +5,9 @@ import {
   type Consultant,
   type ConsultationCategory,
   type Customer,
+  type DriverRow,
   Prisma,
-  type PrismaClient,
+  type RowReader,
 } from '@cp/db'
 import { type BranchId, type CalendarDate, type CategoryId, CONSULTANT_RECORD_COLUMNS, type ConsultantId, type PageWindow } from '@cp/domain'
 import type { ConsultantSort } from '../schemas/consultants.js'
@@ -29,18 +30,20 @@ const LISTED_CONSULTANT_SELECT = {
 
 /**
  * One listed consultant, with its account's name and its category and branch names (LEFT JOINs: null without a
- * row). The types are Prisma's for the columns, except `Online_Status`: TINYINT(1) read by raw SQL arrives as 0 or 1.
+ * row). The types are Prisma's for the columns as the driver reads them (`DriverRow`: decimals as exact text),
+ * except `Online_Status`: TINYINT(1) read by raw SQL arrives as 0 or 1.
  */
-export type ConsultantListRow = Omit<Prisma.ConsultantGetPayload<{ select: typeof LISTED_CONSULTANT_SELECT }>, 'onlineStatus'> & {
-  readonly onlineStatus: number
-  readonly firstName: Customer['firstName']
-  readonly lastName: Customer['lastName']
-  readonly accountPhoto: Customer['photo']
-  readonly categoryNameAr: ConsultationCategory['nameAr'] | null
-  readonly categoryNameEn: ConsultationCategory['nameEn'] | null
-  readonly branchNameAr: Branch['nameAr'] | null
-  readonly branchNameEn: Branch['nameEn'] | null
-}
+export type ConsultantListRow = DriverRow<
+  Omit<Prisma.ConsultantGetPayload<{ select: typeof LISTED_CONSULTANT_SELECT }>, 'onlineStatus'> & {
+    readonly firstName: Customer['firstName']
+    readonly lastName: Customer['lastName']
+    readonly accountPhoto: Customer['photo']
+    readonly categoryNameAr: ConsultationCategory['nameAr'] | null
+    readonly categoryNameEn: ConsultationCategory['nameEn'] | null
+    readonly branchNameAr: Branch['nameAr'] | null
+    readonly branchNameEn: Branch['nameEn'] | null
+  }
+> & { readonly onlineStatus: number }
 
 /** A list row and its place in the legacy list order, which a keyset cursor of the default sort needs. */
 export type ConsultantPageRow = ConsultantListRow & Pick<Consultant, 'orderInList'>
@@ -231,7 +234,7 @@ type StarColumn = `stars${1 | 2 | 3 | 4 | 5}`
 
 /** One row of the detail query: the consultant, its star counts, and one of its latest reviews (or none). */
 type DetailQueryRow = ConsultantDetailRow &
-  Record<StarColumn, number | bigint> & {
+  Record<StarColumn, bigint> & {
     readonly reviewId: number | null
     readonly reviewRating: number
     readonly comment: string | null
@@ -275,16 +278,20 @@ export function countQuery(filter: ConsultantFilter, today: CalendarDate) {
     WHERE ${where([...filterConditions(filter), bookableBySet(today)])}`
 }
 
-/** Reads of the public consultant routes. `today` is the platform's calendar day, which decides who is bookable. */
-export function createConsultantsRepository(db: PrismaClient) {
+/**
+ * Reads of the public consultant routes. `today` is the platform's calendar day, which decides who is bookable.
+ * They are the service's hot reads, so they go straight to the driver (`rows`, `app.dbReadRows`), not through
+ * Prisma's client; the statements are the same.
+ */
+export function createConsultantsRepository(rows: RowReader) {
   return {
     /** A page by number (`page`), or the `page.take` rows after `position` (keyset; `page.skip` is then 0). */
     listPage(filter: ConsultantFilter, sort: ConsultantSort, today: CalendarDate, page: PageWindow, position?: ListPosition) {
-      return db.$queryRaw<ConsultantPageRow[]>(pageQuery(filter, sort, today, page, position))
+      return rows<ConsultantPageRow>(pageQuery(filter, sort, today, page, position))
     },
 
     async countBookable(filter: ConsultantFilter, today: CalendarDate): Promise<number> {
-      const [row] = await db.$queryRaw<Array<{ total: number | bigint }>>(countQuery(filter, today))
+      const [row] = await rows<{ total: bigint }>(countQuery(filter, today))
       return Number(row?.total ?? 0)
     },
 
@@ -293,12 +300,12 @@ export function createConsultantsRepository(db: PrismaClient) {
      * consultant does not exist or is not bookable today.
      */
     async findBookable(id: ConsultantId, today: CalendarDate, reviewLimit: number): Promise<ConsultantDetailRecord | undefined> {
-      const rows = await db.$queryRaw<DetailQueryRow[]>(detailQuery(id, today, reviewLimit))
-      const [first] = rows
+      const found = await rows<DetailQueryRow>(detailQuery(id, today, reviewLimit))
+      const [first] = found
       if (!first) return undefined
       const ratingCounts = [1, 2, 3, 4, 5].map((rating) => ({ rating, count: first[`stars${rating}` as StarColumn] }))
       const reviews: ReviewRow[] = []
-      for (const row of rows) {
+      for (const row of found) {
         if (row.reviewId === null) continue
         const { reviewId, reviewRating: rating, comment, createdAt, reviewerFirstName } = row
         reviews.push({ reviewId, rating, comment, createdAt, reviewerFirstName })

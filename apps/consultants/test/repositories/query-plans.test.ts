@@ -15,7 +15,7 @@ import { BASE, buildTestConsultants, NOW, TIME_ZONE } from '../helpers/app.js'
 // reads whole tables whatever the indexes), and the scenarios for every eligibility case.
 const { app, prisma } = await buildTestConsultants(t, { volume: { customers: 1500, consultants: 3000 } })
 const today = calendarDateIn(NOW, TIME_ZONE)
-const repository = createConsultantsRepository(prisma)
+const repository = createConsultantsRepository(app.dbReadRows)
 
 interface PlanRow {
   id: number | bigint
