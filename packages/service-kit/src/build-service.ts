@@ -7,7 +7,7 @@ import { commonError } from './errors/app-error.js'
 import { createErrorRegistry } from './errors/error-registry.js'
 import { DEFAULT_PROBLEM_TYPE_BASE } from './errors/problem.js'
 import { allowedMethods } from './http/allowed-methods.js'
-import { buildLoggerOptions, type ServiceLoggerOptions } from './logger.js'
+import { buildLoggerOptions, requestLoggerFactory, type ServiceLoggerOptions } from './logger.js'
 import { registerBodyParsers } from './plugins/body-parsers.js'
 import { createClientErrorHandler } from './plugins/client-errors.js'
 import { refuseRequestsWhileClosing } from './plugins/draining.js'
@@ -79,6 +79,7 @@ export async function buildService(options: BuildServiceOptions): Promise<Servic
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     genReqId: genRequestId,
+    childLoggerFactory: requestLoggerFactory,
     // Only the reverse proxy may speak for the client; `true` would let any client pick its IP.
     trustProxy: config.TRUST_PROXY.length > 0 ? [...config.TRUST_PROXY] : false,
     bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT,

@@ -66,3 +66,28 @@ t.test('the level comes from LOG_LEVEL unless the caller overrides it', async (t
   t.notOk(messages.includes('incoming request'), 'info lines are dropped at warn')
   t.ok(messages.includes('unexpected error'))
 })
+
+t.test('at warn, a request that logs nothing makes no child logger; one that logs gets its request id', async (t) => {
+  const logs = captureLogs()
+  const app = await buildTestApp(t, { logger: { level: 'warn', stream: logs.stream } })
+  await app.ready()
+  let children = 0
+  const child = app.log.child.bind(app.log)
+  app.log.child = (...args: Parameters<typeof child>) => {
+    children += 1
+    return child(...args)
+  }
+  t.teardown(() => {
+    app.log.child = child
+  })
+  for (let i = 0; i < 5; i += 1) {
+    t.equal((await app.inject({ url: '/v1/test/log', method: 'POST', payload: {} })).statusCode, 200)
+  }
+  t.equal(children, 0, 'no child for requests that log nothing at an enabled level')
+  t.same(logs.lines(), [], 'and nothing was written')
+
+  await app.inject({ method: 'GET', url: '/v1/test/boom', headers: { 'x-request-id': 'boom-warn-1' } })
+  t.equal(children, 1, 'a child once the request logs an error')
+  const failure = logs.lines().find((line) => line.msg === 'unexpected error')
+  t.match(failure, { requestId: 'boom-warn-1', service: 'test', level: 50 }, 'bound to the request, as before')
+})

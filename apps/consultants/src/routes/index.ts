@@ -1,4 +1,4 @@
-import type { CalendarDate } from '@cp/domain'
+import type { CalendarDate, Locale } from '@cp/domain'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import type { TotalCache, TtlCache } from '../lib/total-cache.js'
 import type { AvailabilityRepository } from '../repositories/availability-repository.js'
@@ -22,7 +22,17 @@ export interface PublicRoutesOptions {
 }
 
 /** A profile read for one calendar day (`undefined`: not bookable that day). */
-export type PublicProfileCache = TtlCache<{ today: CalendarDate; record: ConsultantDetailRecord | undefined }>
+/**
+ * A profile as read for `today`, with the answers already rendered from it per language (filled on first use): a
+ * rendered answer lives exactly as long as the record it came from, so it adds no staleness of its own.
+ */
+export interface CachedProfile {
+  readonly today: CalendarDate
+  readonly record: ConsultantDetailRecord | undefined
+  readonly answers: Partial<Record<Locale, string>>
+}
+
+export type PublicProfileCache = TtlCache<CachedProfile>
 
 export const consultantsRoutes: FastifyPluginAsyncTypebox<PublicRoutesOptions> = async (app, options) => {
   // Only our own options go on: the `prefix` this plugin was registered with must not be applied twice.
