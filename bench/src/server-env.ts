@@ -10,10 +10,17 @@ export const SERVICE_NODE_ARGS = {
   consultants: [],
 } as const satisfies Record<string, readonly string[]>
 
-/** What every server under test is started with: production mode, quiet logs, a rate limit that never triggers. */
+/** The environment each service's image sets besides its ports (the `ENV` of its Dockerfile). */
+export const SERVICE_IMAGE_ENV = { MALLOC_ARENA_MAX: '2' } as const
+
+/**
+ * What every server under test is started with: the images' environment, production mode, quiet logs, a rate
+ * limit that never triggers. The ceiling gets the same, so the allocator setting is not what separates them.
+ */
 export function serverEnv(database: BenchDatabase, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
+    ...SERVICE_IMAGE_ENV,
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     DATABASE_URL: database.url,
