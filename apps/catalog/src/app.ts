@@ -31,7 +31,7 @@ export async function buildCatalogApp({ config, logger }: BuildCatalogAppOptions
   await app.register(catalogRoutes, {
     prefix: CATALOG_PREFIX,
     // Public, cacheable reads: a read replica may serve them.
-    repository: createCategoriesRepository(app.dbRead),
+    repository: createCategoriesRepository(app.dbReadRows),
     contentUrl: config.CONTENT_URL,
     cacheMaxAge: config.CATALOG_CACHE_MAX_AGE,
     answers: createAnswerCache({ ttlMs: config.CATALOG_ANSWER_CACHE_SECONDS * 1000 }),

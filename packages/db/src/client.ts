@@ -112,7 +112,7 @@ export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOp
     rows,
     readRows: replicas ? rowReader(replicas.query) : rows,
     replicaStatus: () => replicas?.status() ?? [],
-    healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(prisma, timeoutMs),
+    healthCheck: (timeoutMs = config.DB_HEALTH_TIMEOUT_MS) => checkHealth(rows, timeoutMs),
     startReplicaChecks: () => replicas?.start(),
     async disconnect() {
       await probe?.stop()

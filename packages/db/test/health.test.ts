@@ -6,7 +6,7 @@ import { memoryLogger } from './helpers.js'
 
 t.test('a reachable database answers with its latency', async (t) => {
   const { db } = await createTestDatabase(t, { connect: true })
-  // The first query also loads the query compiler and opens the pool, which takes over a second on a busy machine.
+  // The first query also opens the pool, which can take a second on a busy machine.
   const health = await db.healthCheck(10000)
   t.equal(health.ok, true)
   t.ok(health.ok && health.latencyMs >= 0)
@@ -33,7 +33,7 @@ t.test('when the pool gives up first, the driver error is reported and logged wi
   t.teardown(() => db.disconnect())
   const health = await db.healthCheck(30000)
   t.equal(health.ok, false)
-  t.match(health, { error: /^Raw query failed\. Code: `45028`\. Message: `pool timeout: .*\(connect ECONNREFUSED 127\.0\.0\.1:1\)$/ })
+  t.match(health, { error: /^\(conn:-1, no: 45028, SQLState: HY000\) pool timeout: .* \(connect ECONNREFUSED 127\.0\.0\.1:1\)$/ })
   t.match(entries, [{ msg: 'database pool opened' }])
   t.ok(entries.some((entry) => entry.msg === 'database connection failed'), 'the refused connection is logged')
   t.notMatch(JSON.stringify(entries), 'hunter2', 'credentials never reach the log')

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@cp/db'
+import { type DriverRow, Prisma, type RowReader } from '@cp/db'
 import type { CategoryId, ConsultationCategoryRecord, ServiceCategoryId, ServiceCategoryRecord } from '@cp/domain'
 
 const categoryColumns = {
@@ -14,40 +14,67 @@ const categoryColumns = {
 const consultationCategorySelect = { categoryId: true, ...categoryColumns } as const
 const serviceCategorySelect = { serviceCategoryId: true, categoryId: true, price: true, ...categoryColumns } as const
 
-/** Reads the two legacy category tables. Only active rows exist for the API; inactive ones are never returned. */
-export function createCategoriesRepository(db: PrismaClient) {
+/** A consultations category as read: Prisma's types for the selected columns, as the driver decodes them. */
+type ConsultationCategoryRow = DriverRow<Prisma.ConsultationCategoryGetPayload<{ select: typeof consultationCategorySelect }>>
+/** A services category as read (`price`, a DECIMAL, as its exact text). */
+type ServiceCategoryRow = DriverRow<Prisma.ServiceCategoryGetPayload<{ select: typeof serviceCategorySelect }>>
+
+/** `column AS alias` for each key of a row type; the map must name exactly the row's keys. */
+function columns<Row>(sources: Record<keyof Row, string>): Prisma.Sql {
+  return Prisma.raw(
+    Object.entries(sources)
+      .map(([alias, column]) => `${String(column)} AS ${alias}`)
+      .join(', '),
+  )
+}
+
+const SHARED_COLUMNS = {
+  nameAr: 'Name_Ar',
+  nameEn: 'Name_En',
+  descriptionAr: 'Description_Ar',
+  descriptionEn: 'Description_En',
+  image: 'Image',
+  icon: 'Icon',
+  orderInList: 'Order_In_List',
+} as const
+
+const CONSULTATION_CATEGORY_COLUMNS = columns<ConsultationCategoryRow>({ categoryId: 'Category_ID', ...SHARED_COLUMNS })
+const SERVICE_CATEGORY_COLUMNS = columns<ServiceCategoryRow>({
+  serviceCategoryId: 'Service_Category_ID',
+  categoryId: 'Category_ID',
+  price: 'Price',
+  ...SHARED_COLUMNS,
+})
+
+/**
+ * Reads the two legacy category tables. Only active rows exist for the API; inactive ones are never returned.
+ * These are the catalog's only reads, so they go straight to the driver (`app.dbReadRows`): the process then never
+ * loads Prisma's query compiler (≈ 35 MiB resident; bench/README.md), and each read costs the driver's CPU, not
+ * Prisma's. The statements are what Prisma's `findMany`/`findFirst` with the same select and order sent.
+ */
+export function createCategoriesRepository(rows: RowReader) {
   return {
     listConsultationCategories(): Promise<ConsultationCategoryRecord[]> {
-      return db.consultationCategory.findMany({
-        where: { isActive: true },
-        select: consultationCategorySelect,
-        orderBy: [{ orderInList: 'asc' }, { categoryId: 'asc' }],
-      })
+      return rows<ConsultationCategoryRow>(Prisma.sql`SELECT ${CONSULTATION_CATEGORY_COLUMNS}
+        FROM consultations_categories WHERE Is_Active = 1 ORDER BY Order_In_List ASC, Category_ID ASC`)
     },
 
-    findConsultationCategory(id: CategoryId): Promise<ConsultationCategoryRecord | null> {
-      return db.consultationCategory.findFirst({
-        where: { categoryId: id, isActive: true },
-        select: consultationCategorySelect,
-      })
+    async findConsultationCategory(id: CategoryId): Promise<ConsultationCategoryRecord | null> {
+      const [found] = await rows<ConsultationCategoryRow>(Prisma.sql`SELECT ${CONSULTATION_CATEGORY_COLUMNS}
+        FROM consultations_categories WHERE Category_ID = ${id} AND Is_Active = 1 LIMIT 1`)
+      return found ?? null
     },
 
     listServiceCategories(filter: { parentCategoryId?: CategoryId }): Promise<ServiceCategoryRecord[]> {
-      return db.serviceCategory.findMany({
-        where: {
-          isActive: true,
-          ...(filter.parentCategoryId === undefined ? {} : { categoryId: filter.parentCategoryId }),
-        },
-        select: serviceCategorySelect,
-        orderBy: [{ orderInList: 'asc' }, { serviceCategoryId: 'asc' }],
-      })
+      const parent = filter.parentCategoryId === undefined ? Prisma.empty : Prisma.sql`AND Category_ID = ${filter.parentCategoryId}`
+      return rows<ServiceCategoryRow>(Prisma.sql`SELECT ${SERVICE_CATEGORY_COLUMNS}
+        FROM services_categories WHERE Is_Active = 1 ${parent} ORDER BY Order_In_List ASC, Service_Category_ID ASC`)
     },
 
-    findServiceCategory(id: ServiceCategoryId): Promise<ServiceCategoryRecord | null> {
-      return db.serviceCategory.findFirst({
-        where: { serviceCategoryId: id, isActive: true },
-        select: serviceCategorySelect,
-      })
+    async findServiceCategory(id: ServiceCategoryId): Promise<ServiceCategoryRecord | null> {
+      const [found] = await rows<ServiceCategoryRow>(Prisma.sql`SELECT ${SERVICE_CATEGORY_COLUMNS}
+        FROM services_categories WHERE Service_Category_ID = ${id} AND Is_Active = 1 LIMIT 1`)
+      return found ?? null
     },
   }
 }

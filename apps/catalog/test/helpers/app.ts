@@ -21,5 +21,5 @@ export async function buildTestCatalog(t: Test, env: Record<string, string> = {}
   const app: ServiceApp = await buildCatalogApp({ config, logger })
   t.teardown(() => app.close())
   await app.ready()
-  return { app, prisma: database.db.prisma, config }
+  return { app, prisma: database.db.prisma, db: database.db, config }
 }
