@@ -45,14 +45,17 @@ type LevelAware = FastifyBaseLogger & { isLevelEnabled(level: string): boolean }
  */
 class RequestLogger implements FastifyBaseLogger {
   #child: FastifyBaseLogger | undefined
+  readonly #childBindings: Bindings
 
   constructor(
     private readonly parent: LevelAware,
-    private readonly bindings: Bindings,
-  ) {}
+    childBindings: Bindings,
+  ) {
+    this.#childBindings = childBindings
+  }
 
   get #logger(): FastifyBaseLogger {
-    this.#child ??= this.parent.child(this.bindings)
+    this.#child ??= this.parent.child(this.#childBindings)
     return this.#child
   }
 
@@ -95,6 +98,15 @@ class RequestLogger implements FastifyBaseLogger {
   }
 
   silent(): void {}
+
+  isLevelEnabled(level: string): boolean {
+    return (this.#child as LevelAware | undefined)?.isLevelEnabled(level) ?? this.parent.isLevelEnabled(level)
+  }
+
+  /** pino's bindings of the child (the request id among them). */
+  bindings(): Bindings {
+    return (this.#logger as FastifyBaseLogger & { bindings(): Bindings }).bindings()
+  }
 
   child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
     return this.#logger.child(bindings, options)

@@ -84,6 +84,10 @@ t.test('at warn, a request that logs nothing makes no child logger; one that log
     t.equal((await app.inject({ url: '/v1/test/log', method: 'POST', payload: {} })).statusCode, 200)
   }
   t.equal(children, 0, 'no child for requests that log nothing at an enabled level')
+  const probe = await app.inject({ url: '/v1/test/log-probe', headers: { 'x-request-id': 'probe-1' } })
+  t.same(probe.json(), { warn: true, info: false, bindings: { service: 'test', requestId: 'probe-1' } }, 'pino\'s level check and bindings answer too')
+  t.equal(children, 1, 'bindings() makes the child it describes')
+  children = 0
   t.same(logs.lines(), [], 'and nothing was written')
 
   await app.inject({ method: 'GET', url: '/v1/test/boom', headers: { 'x-request-id': 'boom-warn-1' } })

@@ -130,6 +130,10 @@ export async function buildTestApp(t: Test, options: TestAppOptions = {}): Promi
       routes.get('/unknown-code', { schema: { hide: true } }, async () => {
         throw unregisteredError('TEST_NOT_IN_ANY_CATALOG')
       })
+      routes.get('/log-probe', { schema: { hide: true } }, async (request) => {
+        const log = request.log as typeof request.log & { isLevelEnabled(level: string): boolean; bindings(): object }
+        return { warn: log.isLevelEnabled('warn'), info: log.isLevelEnabled('info'), bindings: log.bindings() }
+      })
       routes.post('/log', { schema: { hide: true } }, async (request) => {
         request.log.info({ headers: request.headers, body: request.body }, 'application logged the request')
         return { ok: true }
