@@ -86,21 +86,21 @@ t.test('each language is rendered from the one cached read, and is the answer an
   await Promise.all([cached.ready(), uncached.ready()])
   const statements: string[] = []
   const stop = cached.observeDbStatements((sql) => statements.push(sql))
-  const bodies: Record<string, string[]> = { en: [], ar: [] }
-  for (const language of ['en', 'ar', 'en', 'ar', 'en']) {
+  const bodies: Record<'en' | 'ar', string[]> = { en: [], ar: [] }
+  for (const language of ['en', 'ar', 'en', 'ar', 'en'] as const) {
     const res = await cached.inject({ url: profileUrl, headers: { 'accept-language': language } })
     t.equal(res.statusCode, 200)
     t.equal(res.headers['content-type'], 'application/json; charset=utf-8')
     t.equal(res.headers['content-language'], language)
-    bodies[language]?.push(res.body)
+    bodies[language].push(res.body)
   }
   stop()
   t.equal(statements.filter((sql) => /reviews/.test(sql)).length, 1, 'one profile read for all five answers')
   t.equal(new Set(bodies.en).size, 1)
   t.equal(new Set(bodies.ar).size, 1)
   t.not(bodies.en[0], bodies.ar[0], 'the languages differ')
-  for (const language of ['en', 'ar']) {
+  for (const language of ['en', 'ar'] as const) {
     const fresh = await uncached.inject({ url: profileUrl, headers: { 'accept-language': language } })
-    t.equal(bodies[language]?.[0], fresh.body, `${language}: byte for byte what an uncached instance answers`)
+    t.equal(bodies[language][0], fresh.body, `${language}: byte for byte what an uncached instance answers`)
   }
 })
