@@ -105,7 +105,6 @@ export function createDb(config: DbConfig, logger: DbLogger, options: CreateDbOp
   const read = replicas ? observedClient(replicas.adapter, logger) : prisma
   const rows = rowReader((sql, values) => adapter.pool().query(sql, values))
 
-
   return {
     prisma,
     read,

@@ -7,7 +7,7 @@ export type DbHealth = { ok: true; latencyMs: number } | { ok: false; error: str
  * Runs `SELECT 1` on the primary's pool and settles within `timeoutMs` whatever the database does: an unreachable
  * host makes the pool wait for its acquire timeout, which is far longer than a readiness probe may take. It goes
  * through the driver (`Db.rows`), so a service whose traffic needs no Prisma query never loads Prisma's query
- * compiler for its probes (≈ 35 MiB resident, bench/README.md).
+ * compiler for its probes (tens of MiB resident once loaded, bench/README.md).
  */
 export async function checkHealth(rows: RowReader, timeoutMs: number): Promise<DbHealth> {
   const started = performance.now()

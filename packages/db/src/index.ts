@@ -8,7 +8,7 @@ export {
   QUERY_OPERATIONS,
   queryOperation,
 } from './metrics.js'
-export type { DriverRow, DriverValue, RowReader } from './rows.js'
+export { columnsAs, type DriverRow, type DriverValue, type RowReader } from './rows.js'
 export { dbPlugin, type DbPluginOptions } from './plugin.js'
 export type { DbHealth } from './health.js'
 export type { ReplicaFallback, ReplicaHooks, ReplicaState, ReplicaStatus } from './replicas.js'

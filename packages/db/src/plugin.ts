@@ -30,10 +30,10 @@ declare module 'fastify' {
 }
 
 /**
- * Decorates `app.db`, `app.dbRead`, `app.dbRows`, `app.dbReadRows`, `app.dbReplicas` and `app.dbHealth`. When the app becomes ready it opens the
- * pool, starts the replica checks and logs whether the database answered, without failing start-up: the service
- * stays up and reports not-ready until the database comes back, and Prisma reconnects on the next query. The pools
- * are closed when the app closes.
+ * Decorates `app.db`, `app.dbRead`, `app.dbRows`, `app.dbReadRows`, `app.dbReplicas` and `app.dbHealth`. When the
+ * app becomes ready it opens the pool, starts the replica checks and logs whether the database answered, without
+ * failing start-up: the service stays up and reports not-ready until the database comes back, and Prisma
+ * reconnects on the next query. The pools are closed when the app closes.
  */
 export const dbPlugin = fp<DbPluginOptions>(
   async (app, { config, ...hooks }) => {

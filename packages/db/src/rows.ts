@@ -1,5 +1,5 @@
 import type { QueryOptions } from 'mariadb'
-import type { Prisma } from './generated/prisma/client.js'
+import { Prisma } from './generated/prisma/client.js'
 
 /**
  * Runs one SQL statement (built with `Prisma.sql`, so its values stay parameters) straight on the driver and
@@ -45,3 +45,15 @@ export type DriverValue<T> = T extends Prisma.Decimal ? string : T extends Date 
 
 /** A row of Prisma-typed columns (`Prisma.XGetPayload`, a model's fields) as {@link RowReader} returns it. */
 export type DriverRow<T> = { readonly [K in keyof T]: DriverValue<T[K]> }
+
+/**
+ * The select list `column AS alias, …` of a driver read whose rows are `Row`: `sources` must name exactly the row's
+ * keys (the compiler checks it), each with the column or expression it is read from. Trusted text only: it is SQL.
+ */
+export function columnsAs<Row>(sources: Record<keyof Row, string>): Prisma.Sql {
+  return Prisma.raw(
+    Object.entries<string>(sources)
+      .map(([alias, column]) => `${column} AS ${alias}`)
+      .join(', '),
+  )
+}

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { createDb, isDatabaseUnavailable, parseDbConfig, Prisma } from '../src/index.js'
+import { columnsAs, createDb, isDatabaseUnavailable, parseDbConfig, Prisma } from '../src/index.js'
 import { createTestDatabase } from '../src/testing/index.js'
 import { memoryLogger } from './helpers.js'
 
@@ -100,4 +100,10 @@ t.test('a statement error is not an outage', async (t) => {
   const error = await db.rows(Prisma.sql`SELECT No_Such_Column FROM customers`).catch((failure: unknown) => failure)
   t.match(error, { errno: 1054 })
   t.notOk(isDatabaseUnavailable(error))
+})
+
+t.test('columnsAs writes the select list of a row type, alias by alias', async (t) => {
+  const list = columnsAs<{ id: number; name: string }>({ id: 'c.Consultant_ID', name: "CONCAT_WS(' ', a.First_Name, a.Last_Name)" })
+  t.equal(list.sql, "c.Consultant_ID AS id, CONCAT_WS(' ', a.First_Name, a.Last_Name) AS name")
+  t.same(list.values, [], 'no parameters: it is trusted SQL text')
 })

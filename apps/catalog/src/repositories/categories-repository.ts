@@ -1,4 +1,4 @@
-import { type DriverRow, Prisma, type RowReader } from '@cp/db'
+import { columnsAs, type DriverRow, Prisma, type RowReader } from '@cp/db'
 import type { CategoryId, ConsultationCategoryRecord, ServiceCategoryId, ServiceCategoryRecord } from '@cp/domain'
 
 const categoryColumns = {
@@ -19,15 +19,6 @@ type ConsultationCategoryRow = DriverRow<Prisma.ConsultationCategoryGetPayload<{
 /** A services category as read (`price`, a DECIMAL, as its exact text). */
 type ServiceCategoryRow = DriverRow<Prisma.ServiceCategoryGetPayload<{ select: typeof serviceCategorySelect }>>
 
-/** `column AS alias` for each key of a row type; the map must name exactly the row's keys. */
-function columns<Row>(sources: Record<keyof Row, string>): Prisma.Sql {
-  return Prisma.raw(
-    Object.entries(sources)
-      .map(([alias, column]) => `${String(column)} AS ${alias}`)
-      .join(', '),
-  )
-}
-
 const SHARED_COLUMNS = {
   nameAr: 'Name_Ar',
   nameEn: 'Name_En',
@@ -38,8 +29,8 @@ const SHARED_COLUMNS = {
   orderInList: 'Order_In_List',
 } as const
 
-const CONSULTATION_CATEGORY_COLUMNS = columns<ConsultationCategoryRow>({ categoryId: 'Category_ID', ...SHARED_COLUMNS })
-const SERVICE_CATEGORY_COLUMNS = columns<ServiceCategoryRow>({
+const CONSULTATION_CATEGORY_COLUMNS = columnsAs<ConsultationCategoryRow>({ categoryId: 'Category_ID', ...SHARED_COLUMNS })
+const SERVICE_CATEGORY_COLUMNS = columnsAs<ServiceCategoryRow>({
   serviceCategoryId: 'Service_Category_ID',
   categoryId: 'Category_ID',
   price: 'Price',
@@ -49,7 +40,7 @@ const SERVICE_CATEGORY_COLUMNS = columns<ServiceCategoryRow>({
 /**
  * Reads the two legacy category tables. Only active rows exist for the API; inactive ones are never returned.
  * These are the catalog's only reads, so they go straight to the driver (`app.dbReadRows`): the process then never
- * loads Prisma's query compiler (≈ 35 MiB resident; bench/README.md), and each read costs the driver's CPU, not
+ * loads Prisma's query compiler (tens of MiB resident; bench/README.md), and each read costs the driver's CPU, not
  * Prisma's. The statements are what Prisma's `findMany`/`findFirst` with the same select and order sent.
  */
 export function createCategoriesRepository(rows: RowReader) {

@@ -2,6 +2,7 @@ import {
   bookableByProbe,
   bookableBySet,
   type Branch,
+  columnsAs,
   type Consultant,
   type ConsultationCategory,
   type Customer,
@@ -92,11 +93,7 @@ const LIST_COLUMN_SOURCES = {
   branchNameAr: 'b.Name_Ar',
   branchNameEn: 'b.Name_En',
 } as const satisfies Record<keyof ConsultantListRow, string>
-const LIST_COLUMNS = Prisma.raw(
-  Object.entries(LIST_COLUMN_SOURCES)
-    .map(([alias, column]) => `${column} AS ${alias}`)
-    .join(', '),
-)
+const LIST_COLUMNS = columnsAs<ConsultantListRow>(LIST_COLUMN_SOURCES)
 
 const NAMED_REFERENCES = Prisma.sql`LEFT JOIN consultations_categories cat ON cat.Category_ID = c.Category_ID
   LEFT JOIN branches b ON b.Branch_ID = c.Branch_ID`
