@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import t from 'tap'
 
 // The catalog reads through the driver alone (`app.dbReadRows`, readiness too), so its process never loads Prisma's
-// query compiler (≈ 35 MiB resident). This file is its own process: every module resolved from here on is recorded,
+// query compiler (tens of MiB resident). This file is its own process: every module resolved from here on is recorded,
 // and no Prisma query runs in it, not even to insert the rows (those go through the driver as well).
 const dir = mkdtempSync(join(tmpdir(), 'cp-catalog-modules-'))
 const record = join(dir, 'modules.txt')
