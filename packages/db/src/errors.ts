@@ -10,9 +10,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof candidate.code === 'string' && PRISMA_UNAVAILABLE_CODES.has(candidate.code)) return true
     if (typeof candidate.errorCode === 'string' && PRISMA_UNAVAILABLE_CODES.has(candidate.errorCode)) return true
     if (typeof candidate.code === 'number' && DRIVER_UNAVAILABLE_CODES.has(candidate.code)) return true
-    // The driver's own errors (reads through `Db.rows`) carry the number as `errno` and a name as `code`.
+    // The driver's own errors (reads through `Db.rows`) carry the number as `errno`; socket errors a name as `code`.
     if (isDriverConnectionFailure(candidate)) return true
-    if (typeof candidate.code === 'string' && SOCKET_CODES.has(candidate.code)) return true
     const adapterError = (candidate.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError
     current = adapterError ?? candidate.cause
   }
