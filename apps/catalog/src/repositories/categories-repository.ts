@@ -1,24 +1,7 @@
-import { columnsAs, type DriverRow, Prisma, type RowReader } from '@cp/db'
+import { columnsAs, type ConsultationCategory, type DriverRow, Prisma, type RowReader, type ServiceCategory } from '@cp/db'
 import type { CategoryId, ConsultationCategoryRecord, ServiceCategoryId, ServiceCategoryRecord } from '@cp/domain'
 
-const categoryColumns = {
-  nameAr: true,
-  nameEn: true,
-  descriptionAr: true,
-  descriptionEn: true,
-  image: true,
-  icon: true,
-  orderInList: true,
-} as const
-
-const consultationCategorySelect = { categoryId: true, ...categoryColumns } as const
-const serviceCategorySelect = { serviceCategoryId: true, categoryId: true, price: true, ...categoryColumns } as const
-
-/** A consultations category as read: Prisma's types for the selected columns, as the driver decodes them. */
-type ConsultationCategoryRow = DriverRow<Prisma.ConsultationCategoryGetPayload<{ select: typeof consultationCategorySelect }>>
-/** A services category as read (`price`, a DECIMAL, as its exact text). */
-type ServiceCategoryRow = DriverRow<Prisma.ServiceCategoryGetPayload<{ select: typeof serviceCategorySelect }>>
-
+// Each map names the columns a read selects, by the field they become; the row types follow from them.
 const SHARED_COLUMNS = {
   nameAr: 'Name_Ar',
   nameEn: 'Name_En',
@@ -28,14 +11,21 @@ const SHARED_COLUMNS = {
   icon: 'Icon',
   orderInList: 'Order_In_List',
 } as const
-
-const CONSULTATION_CATEGORY_COLUMNS = columnsAs<ConsultationCategoryRow>({ categoryId: 'Category_ID', ...SHARED_COLUMNS })
-const SERVICE_CATEGORY_COLUMNS = columnsAs<ServiceCategoryRow>({
+const CONSULTATION_CATEGORY_SOURCES = { categoryId: 'Category_ID', ...SHARED_COLUMNS } as const
+const SERVICE_CATEGORY_SOURCES = {
   serviceCategoryId: 'Service_Category_ID',
   categoryId: 'Category_ID',
   price: 'Price',
   ...SHARED_COLUMNS,
-})
+} as const
+
+/** A consultations category as read: Prisma's types for the selected columns, as the driver decodes them. */
+type ConsultationCategoryRow = DriverRow<Pick<ConsultationCategory, keyof typeof CONSULTATION_CATEGORY_SOURCES>>
+/** A services category as read (`price`, a DECIMAL, as its exact text). */
+type ServiceCategoryRow = DriverRow<Pick<ServiceCategory, keyof typeof SERVICE_CATEGORY_SOURCES>>
+
+const CONSULTATION_CATEGORY_COLUMNS = columnsAs<ConsultationCategoryRow>(CONSULTATION_CATEGORY_SOURCES)
+const SERVICE_CATEGORY_COLUMNS = columnsAs<ServiceCategoryRow>(SERVICE_CATEGORY_SOURCES)
 
 /**
  * Reads the two legacy category tables. Only active rows exist for the API; inactive ones are never returned.
